@@ -1,0 +1,28 @@
+package dev.rewards.contracts;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** An {@link EarnPoints} was applied: a transaction was recorded and the balance went up. */
+public record PointsEarned(
+    UUID eventId,
+    UUID commandId,
+    String userId,
+    UUID transactionId,
+    long points,
+    String category,
+    BigDecimal amount,
+    Instant purchasedAt,
+    long newBalance,
+    Instant occurredAt)
+    implements RewardsEvent {
+
+  public PointsEarned {
+    Objects.requireNonNull(eventId, "eventId");
+    Objects.requireNonNull(commandId, "commandId");
+    Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(occurredAt, "occurredAt");
+  }
+}

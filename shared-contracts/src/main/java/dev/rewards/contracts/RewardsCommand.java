@@ -1,0 +1,24 @@
+package dev.rewards.contracts;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A request to change a balance: accepted by api-service, applied once by ledger-worker. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = EarnPoints.class, name = "EarnPoints"),
+  @JsonSubTypes.Type(value = RedeemPoints.class, name = "RedeemPoints")
+})
+public sealed interface RewardsCommand permits EarnPoints, RedeemPoints {
+
+  /** Identifies the command end to end; every outcome event names it. */
+  UUID commandId();
+
+  /** The account the command applies to; also the Kafka key, so one user's commands keep order. */
+  String userId();
+
+  /** When api-service accepted the command. */
+  Instant occurredAt();
+}

@@ -1,0 +1,32 @@
+package dev.rewards.contracts;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The outcome of one command, published by ledger-worker exactly once per command. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = PointsEarned.class, name = "PointsEarned"),
+  @JsonSubTypes.Type(value = RewardRedeemed.class, name = "RewardRedeemed"),
+  @JsonSubTypes.Type(value = RedemptionRejected.class, name = "RedemptionRejected")
+})
+public sealed interface RewardsEvent permits PointsEarned, RewardRedeemed, RedemptionRejected {
+
+  /** Derived from the commandId, so a re-published outcome keeps its id and can be deduplicated. */
+  UUID eventId();
+
+  /** The command this event answers. */
+  UUID commandId();
+
+  String userId();
+
+  /** When the outcome was decided. */
+  Instant occurredAt();
+
+  /** The eventId of the outcome of a command: stable across re-publication. */
+  static UUID idFor(UUID commandId) {
+    return StableIds.derive("event", commandId);
+  }
+}
