@@ -1,0 +1,26 @@
+package dev.rewards.support.kafka;
+
+import dev.rewards.contracts.MessageJson;
+import dev.rewards.contracts.RewardsCommand;
+import dev.rewards.contracts.RewardsEvent;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serializer;
+
+/** Writes commands and events in their contract JSON form. */
+public class ContractSerializer implements Serializer<Object> {
+
+  @Override
+  public byte[] serialize(String topic, Object message) {
+    if (message == null) {
+      return null;
+    }
+    if (message instanceof RewardsCommand command) {
+      return MessageJson.write(command);
+    }
+    if (message instanceof RewardsEvent event) {
+      return MessageJson.write(event);
+    }
+    throw new SerializationException(
+        "not a Rewards message: " + message.getClass().getName() + " (topic " + topic + ")");
+  }
+}
