@@ -1,0 +1,22 @@
+package dev.rewards.ledger.account;
+
+import java.time.Instant;
+
+/**
+ * What one command did to an account, as recorded in its journal.
+ *
+ * @param kind earned, redeemed, or refused for lack of points
+ * @param delta the balance change (negative for a redemption, 0 when refused)
+ * @param balanceAfter the balance right after this change
+ * @param version the account version right after this change; every journal entry adds one
+ * @param at when the change was decided
+ */
+public record Change(Kind kind, long delta, long balanceAfter, long version, Instant at) {
+
+  /** The three ways a command can end. */
+  public enum Kind {
+    EARNED,
+    REDEEMED,
+    REFUSED
+  }
+}

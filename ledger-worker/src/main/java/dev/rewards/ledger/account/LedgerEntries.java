@@ -1,0 +1,70 @@
+package dev.rewards.ledger.account;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.UpdateOptions;
+import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.RewardRedeemed;
+import dev.rewards.contracts.RewardsEvent;
+import java.util.Date;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+
+/**
+ * The immutable history: {@code transactions} (points earned) and {@code redemptions}. Entries are
+ * written with {@code $setOnInsert} under an id derived from the command, so writing one again
+ * after a crash changes nothing.
+ */
+public class LedgerEntries {
+
+  public static final String TRANSACTIONS = "transactions";
+  public static final String REDEMPTIONS = "redemptions";
+
+  private final MongoCollection<Document> transactions;
+  private final MongoCollection<Document> redemptions;
+
+  public LedgerEntries(MongoDatabase database) {
+    this.transactions = database.getCollection(TRANSACTIONS);
+    this.redemptions = database.getCollection(REDEMPTIONS);
+    for (MongoCollection<Document> entries : new MongoCollection[] {transactions, redemptions}) {
+      entries.createIndex(new Document("commandId", 1), new IndexOptions().unique(true));
+      entries.createIndex(new Document("userId", 1).append("timestamp", -1));
+    }
+  }
+
+  /** Writes the entry an outcome calls for; a refused redemption has none. */
+  public void record(RewardsEvent outcome) {
+    if (outcome instanceof PointsEarned earned) {
+      insertOnce(
+          transactions,
+          new Document("_id", earned.transactionId().toString())
+              .append("userId", earned.userId())
+              .append("commandId", earned.commandId().toString())
+              .append("amount", new Decimal128(earned.amount()))
+              .append("category", earned.category())
+              .append("pointsEarned", earned.points())
+              .append("timestamp", Date.from(earned.purchasedAt()))
+              .append("recordedAt", Date.from(earned.occurredAt())));
+    } else if (outcome instanceof RewardRedeemed redeemed) {
+      insertOnce(
+          redemptions,
+          new Document("_id", redeemed.redemptionId().toString())
+              .append("userId", redeemed.userId())
+              .append("commandId", redeemed.commandId().toString())
+              .append("pointsRedeemed", redeemed.pointsRedeemed())
+              .append("rewardType", redeemed.rewardType())
+              .append("value", new Decimal128(redeemed.value()))
+              .append("timestamp", Date.from(redeemed.occurredAt())));
+    }
+  }
+
+  private static void insertOnce(MongoCollection<Document> entries, Document entry) {
+    entries.updateOne(
+        eq("_id", entry.get("_id")),
+        new Document("$setOnInsert", entry),
+        new UpdateOptions().upsert(true));
+  }
+}

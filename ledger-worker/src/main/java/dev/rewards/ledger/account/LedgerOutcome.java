@@ -1,0 +1,15 @@
+package dev.rewards.ledger.account;
+
+import dev.rewards.contracts.RewardsEvent;
+
+/**
+ * The decided outcome of a command: the event to announce and the account state it left behind.
+ *
+ * @param event the outcome event, identical however often the command is re-applied
+ * @param accountVersion the account version right after the command
+ * @param balance the balance right after the command
+ * @param announce whether the event still has to be published: false when a duplicate record of an
+ *     already announced command comes in, so every command has exactly one outcome event
+ */
+public record LedgerOutcome(
+    RewardsEvent event, long accountVersion, long balance, boolean announce) {}

@@ -1,0 +1,68 @@
+package dev.rewards.ledger.messaging;
+
+import com.mongodb.MongoException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import dev.rewards.contracts.Topics;
+import dev.rewards.ledger.account.AccountContentionException;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * What happens when a command cannot be processed. The Kafka transaction is rolled back, then:
+ *
+ * <ul>
+ *   <li>the store or the account is temporarily unavailable: retry the same record with growing
+ *       pauses, for as long as it takes. Nothing is dead-lettered for an outage; the partition
+ *       waits, which keeps one user's commands in order.
+ *   <li>the record can never be applied (undecodable, invalid): after a couple of quick retries it
+ *       goes to {@link Topics#COMMANDS_DEAD_LETTER} with the error in its headers, and the
+ *       partition moves on.
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class CommandFailureHandling {
+
+  @Bean
+  DefaultAfterRollbackProcessor<Object, Object> commandAfterRollbackProcessor(
+      KafkaTemplate<Object, Object> kafka) {
+    var deadLetters =
+        new DeadLetterPublishingRecoverer(
+            kafka, (record, e) -> new TopicPartition(Topics.COMMANDS_DEAD_LETTER, -1));
+    var processor =
+        new DefaultAfterRollbackProcessor<Object, Object>(
+            deadLetters, new FixedBackOff(200, 2), kafka, true);
+    BackOff untilTheStoreIsBack = untilBack();
+    processor.setBackOffFunction((record, e) -> isTransient(e) ? untilTheStoreIsBack : null);
+    return processor;
+  }
+
+  private static BackOff untilBack() {
+    ExponentialBackOff backOff = new ExponentialBackOff(250, 2);
+    backOff.setMaxInterval(5_000);
+    return backOff; // no maximum elapsed time: wait for the outage to end
+  }
+
+  static boolean isTransient(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof DataAccessResourceFailureException
+          || t instanceof TransientDataAccessException
+          || t instanceof MongoSocketException
+          || t instanceof MongoTimeoutException
+          || t instanceof AccountContentionException
+          || (t instanceof MongoException mongo && mongo.hasErrorLabel("RetryableWriteError"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

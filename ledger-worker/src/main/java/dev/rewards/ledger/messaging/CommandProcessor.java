@@ -1,0 +1,49 @@
+package dev.rewards.ledger.messaging;
+
+import dev.rewards.contracts.RewardsCommand;
+import dev.rewards.contracts.Topics;
+import dev.rewards.ledger.account.LedgerOutcome;
+import dev.rewards.ledger.account.PointsLedger;
+import dev.rewards.ledger.cache.BalanceCacheUpdater;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * One command, start to end: apply it to the ledger, bring the cache up to date, announce the
+ * outcome. Runs inside the listener's Kafka transaction, so the outcome event becomes visible
+ * together with the command's consumed offset, and exactly once.
+ */
+@Service
+public class CommandProcessor {
+
+  private static final Logger log = LoggerFactory.getLogger(CommandProcessor.class);
+
+  private final PointsLedger ledger;
+  private final BalanceCacheUpdater cache;
+  private final KafkaTemplate<Object, Object> kafka;
+
+  CommandProcessor(
+      PointsLedger ledger, BalanceCacheUpdater cache, KafkaTemplate<Object, Object> kafka) {
+    this.ledger = ledger;
+    this.cache = cache;
+    this.kafka = kafka;
+  }
+
+  /**
+   * @param source the record that carried the command, see {@link PointsLedger#apply}
+   */
+  public void process(RewardsCommand command, String source) {
+    LedgerOutcome outcome = ledger.apply(command, source);
+    cache.refresh(command.userId(), outcome);
+    if (outcome.announce()) {
+      kafka.send(Topics.EVENTS, command.userId(), outcome.event());
+    }
+    log.debug(
+        "command {} for {} -> {}",
+        command.commandId(),
+        command.userId(),
+        outcome.event().getClass().getSimpleName());
+  }
+}

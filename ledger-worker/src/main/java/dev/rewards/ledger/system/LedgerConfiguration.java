@@ -1,0 +1,46 @@
+package dev.rewards.ledger.system;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import dev.rewards.ledger.account.AccountStore;
+import dev.rewards.ledger.account.CommandLog;
+import dev.rewards.ledger.account.LedgerEntries;
+import dev.rewards.ledger.account.PointsLedger;
+import dev.rewards.ledger.cache.BalanceCacheUpdater;
+import dev.rewards.support.cache.BalanceCache;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Wires the plain ledger classes, which know nothing of Spring. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class LedgerConfiguration {
+
+  @Bean
+  MongoDatabase rewardsDatabase(MongoClient client, MongoConnectionDetails connection) {
+    String name = connection.getConnectionString().getDatabase();
+    return client.getDatabase(name == null ? "rewards" : name);
+  }
+
+  @Bean
+  PointsLedger pointsLedger(
+      MongoDatabase database, @Value("${rewards.ledger.journal-length:100}") int journalLength) {
+    return new PointsLedger(
+        new AccountStore(database, journalLength),
+        new LedgerEntries(database),
+        new CommandLog(database),
+        Clock.systemUTC());
+  }
+
+  @Bean
+  BalanceCacheUpdater balanceCacheUpdater(
+      StringRedisTemplate redis, @Value("${rewards.cache.balance-ttl:5m}") Duration ttl) {
+    return new BalanceCacheUpdater(new BalanceCache(redis, ttl));
+  }
+}

@@ -1,0 +1,242 @@
+package dev.rewards.ledger.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.rewards.contracts.EarnPoints;
+import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.RedeemPoints;
+import dev.rewards.contracts.RedemptionRejected;
+import dev.rewards.contracts.RewardRedeemed;
+import dev.rewards.contracts.RewardsEvent;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PointsLedgerTests {
+
+  private static final String SOURCE = "rewards.commands-0@1";
+  private static final Instant T0 = Instant.parse("2024-01-15T10:00:00Z");
+
+  private MongoServer server;
+  private MongoClient client;
+  private MongoDatabase db;
+  private AccountStore accounts;
+  private PointsLedger ledger;
+
+  @BeforeEach
+  void startStore() {
+    server = new MongoServer(new MemoryBackend());
+    client = MongoClients.create("mongodb://" + hostAndPort(server.bind()));
+    db = client.getDatabase("rewards");
+    accounts = new AccountStore(db, 100);
+    ledger =
+        new PointsLedger(accounts, new LedgerEntries(db), new CommandLog(db), Clock.systemUTC());
+  }
+
+  @AfterEach
+  void stopStore() {
+    client.close();
+    server.shutdownNow();
+  }
+
+  @Test
+  void creditsAnEarnAndRecordsItsTransaction() {
+    LedgerOutcome outcome = ledger.apply(earn("u1", 50), SOURCE);
+
+    assertThat(outcome.event()).isInstanceOf(PointsEarned.class);
+    assertThat(((PointsEarned) outcome.event()).newBalance()).isEqualTo(50);
+    assertThat(balance("u1")).isEqualTo(50);
+    assertThat(db.getCollection("transactions").countDocuments()).isEqualTo(1);
+    assertThat(status(outcome.event().commandId())).isEqualTo("APPLIED");
+  }
+
+  @Test
+  void appliesDuplicateCommandOnce() {
+    EarnPoints command = earn("u1", 50);
+
+    LedgerOutcome first = ledger.apply(command, SOURCE);
+    LedgerOutcome again = ledger.apply(command, SOURCE);
+
+    assertThat(again.event()).isEqualTo(first.event());
+    assertThat(balance("u1")).isEqualTo(50);
+    assertThat(db.getCollection("transactions").countDocuments()).isEqualTo(1);
+  }
+
+  @Test
+  void rebuildsTheSameOutcomeWhenACrashFollowedTheAccountUpdate() {
+    EarnPoints command = earn("u1", 50);
+    ledger.apply(earn("u1", 10), SOURCE);
+    // the crash: the account was changed, but neither the transaction nor the log was written
+    accounts.credit("u1", command.commandId(), command.points(), T0);
+    ledger.apply(earn("u1", 5), SOURCE); // later commands of the same user were applied too
+
+    LedgerOutcome redone = ledger.apply(command, SOURCE);
+
+    assertThat(balance("u1")).isEqualTo(65);
+    assertThat(((PointsEarned) redone.event()).newBalance()).isEqualTo(60);
+    assertThat(redone.event().occurredAt()).isEqualTo(T0);
+    assertThat(db.getCollection("transactions").countDocuments()).isEqualTo(3);
+  }
+
+  @Test
+  void rebuildsTheSameOutcomeWhenACrashFollowedTheEntryWrite() {
+    EarnPoints command = earn("u1", 50);
+    LedgerOutcome original = ledger.apply(command, SOURCE);
+    db.getCollection("commands").deleteMany(new Document()); // as if the log write never happened
+
+    LedgerOutcome redone = ledger.apply(command, SOURCE);
+
+    assertThat(redone.event()).isEqualTo(original.event());
+    assertThat(balance("u1")).isEqualTo(50);
+    assertThat(db.getCollection("transactions").countDocuments()).isEqualTo(1);
+  }
+
+  @Test
+  void announcesAgainOnlyWhenTheDecidingRecordIsRedelivered() {
+    EarnPoints command = earn("u1", 50);
+    assertThat(ledger.apply(command, "rewards.commands-0@7").announce()).isTrue();
+
+    assertThat(ledger.apply(command, "rewards.commands-0@7").announce()).isTrue();
+    assertThat(ledger.apply(command, "rewards.commands-0@9").announce()).isFalse();
+  }
+
+  @Test
+  void remembersDecisionsAfterTheyLeaveTheJournal() {
+    PointsLedger shortMemory =
+        new PointsLedger(
+            new AccountStore(db, 2), new LedgerEntries(db), new CommandLog(db), Clock.systemUTC());
+    EarnPoints first = earn("u1", 50);
+    shortMemory.apply(first, SOURCE);
+    for (int i = 0; i < 5; i++) {
+      shortMemory.apply(earn("u1", 1), SOURCE);
+    }
+
+    shortMemory.apply(first, SOURCE);
+
+    assertThat(balance("u1")).isEqualTo(55);
+  }
+
+  @Test
+  void redeemsWhenTheBalanceCovers() {
+    ledger.apply(earn("u1", 1500), SOURCE);
+
+    LedgerOutcome outcome = ledger.apply(redeem("u1", 1000), SOURCE);
+
+    RewardRedeemed redeemed = (RewardRedeemed) outcome.event();
+    assertThat(redeemed.remainingPoints()).isEqualTo(500);
+    assertThat(redeemed.value()).isEqualByComparingTo("10.00");
+    assertThat(balance("u1")).isEqualTo(500);
+    assertThat(db.getCollection("redemptions").countDocuments()).isEqualTo(1);
+  }
+
+  @Test
+  void rejectsRedemptionBeyondBalance() {
+    ledger.apply(earn("u1", 400), SOURCE);
+
+    LedgerOutcome outcome = ledger.apply(redeem("u1", 500), SOURCE);
+
+    RedemptionRejected rejected = (RedemptionRejected) outcome.event();
+    assertThat(rejected.reason()).isEqualTo("INSUFFICIENT_POINTS");
+    assertThat(rejected.requiredPoints()).isEqualTo(500);
+    assertThat(rejected.availablePoints()).isEqualTo(400);
+    assertThat(balance("u1")).isEqualTo(400);
+    assertThat(db.getCollection("redemptions").countDocuments()).isZero();
+    assertThat(status(rejected.commandId())).isEqualTo("REJECTED");
+  }
+
+  @Test
+  void rejectsRedemptionForAUserWithNoPointsYet() {
+    RewardsEvent event = ledger.apply(redeem("new-user", 500), SOURCE).event();
+
+    assertThat(event).isInstanceOf(RedemptionRejected.class);
+    assertThat(((RedemptionRejected) event).availablePoints()).isZero();
+  }
+
+  @Test
+  void staysRejectedWhenRedeliveredAfterTheBalanceGrew() {
+    RedeemPoints redemption = redeem("u1", 500);
+    ledger.apply(redemption, SOURCE);
+    ledger.apply(earn("u1", 1000), SOURCE);
+    db.getCollection("commands").deleteMany(new Document()); // only the journal remembers
+
+    RewardsEvent again = ledger.apply(redemption, SOURCE).event();
+
+    assertThat(again).isInstanceOf(RedemptionRejected.class);
+    assertThat(balance("u1")).isEqualTo(1000);
+  }
+
+  @Test
+  void neverOverdrawsUnderConcurrentRedemptions() throws Exception {
+    ledger.apply(earn("hot", 50_000), SOURCE); // affords exactly 100 redemptions of 500
+    List<Callable<RewardsEvent>> redemptions = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      RedeemPoints command = redeem("hot", 500);
+      redemptions.add(() -> ledger.apply(command, SOURCE).event());
+    }
+
+    List<RewardsEvent> outcomes = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      for (Future<RewardsEvent> f : pool.invokeAll(redemptions)) {
+        outcomes.add(f.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
+
+    assertThat(outcomes).filteredOn(e -> e instanceof RewardRedeemed).hasSize(100);
+    assertThat(outcomes).filteredOn(e -> e instanceof RedemptionRejected).hasSize(400);
+    assertThat(balance("hot")).isZero();
+    assertThat(db.getCollection("redemptions").countDocuments()).isEqualTo(100);
+  }
+
+  private long balance(String userId) {
+    return db.getCollection("accounts")
+        .find(new Document("_id", userId))
+        .first()
+        .get("balance", Number.class)
+        .longValue();
+  }
+
+  private String status(UUID commandId) {
+    return db.getCollection("commands")
+        .find(new Document("_id", commandId.toString()))
+        .first()
+        .getString("status");
+  }
+
+  static EarnPoints earn(String userId, long points) {
+    return new EarnPoints(
+        UUID.randomUUID(), userId, points, "shopping", new BigDecimal("100.00"), T0, T0);
+  }
+
+  static RedeemPoints redeem(String userId, long points) {
+    return new RedeemPoints(
+        UUID.randomUUID(),
+        userId,
+        points,
+        "cashback",
+        BigDecimal.valueOf(points).movePointLeft(2).setScale(2),
+        T0);
+  }
+
+  private static String hostAndPort(java.net.InetSocketAddress address) {
+    return address.getHostString() + ":" + address.getPort();
+  }
+}

@@ -1,0 +1,174 @@
+package dev.rewards.ledger.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.rewards.contracts.EarnPoints;
+import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.RedeemPoints;
+import dev.rewards.contracts.RedemptionRejected;
+import dev.rewards.contracts.RewardRedeemed;
+import dev.rewards.contracts.RewardsEvent;
+import dev.rewards.contracts.Topics;
+import dev.rewards.support.cache.BalanceCache;
+import dev.rewards.support.testing.EmbeddedStores;
+import dev.rewards.support.testing.KafkaTestClients;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ContextConfiguration;
+
+@SpringBootTest(properties = {"rewards.kafka.partitions=3", "LEDGER_PORT=0"})
+@EmbeddedKafka(
+    bootstrapServersProperty = "spring.kafka.bootstrap-servers",
+    brokerProperties = {
+      "auto.create.topics.enable=false",
+      "transaction.state.log.replication.factor=1",
+      "transaction.state.log.min.isr=1"
+    })
+@ContextConfiguration(initializers = EmbeddedStores.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CommandFlowTests {
+
+  private static final Instant T0 = Instant.parse("2024-01-15T10:00:00Z");
+
+  @Value("${spring.kafka.bootstrap-servers}")
+  String bootstrapServers;
+
+  @Autowired MongoTemplate mongo;
+  @Autowired StringRedisTemplate redis;
+
+  private Producer<String, Object> producer;
+  private Consumer<String, RewardsEvent> events;
+  private final List<RewardsEvent> received = new ArrayList<>();
+
+  @BeforeAll
+  void connect() {
+    producer = KafkaTestClients.producer(bootstrapServers);
+    events = KafkaTestClients.eventConsumer(bootstrapServers);
+    events.subscribe(List.of(Topics.EVENTS));
+  }
+
+  @AfterAll
+  void disconnect() {
+    producer.close();
+    events.close();
+  }
+
+  @Test
+  void appliesAPublishedCommandAndAnnouncesItsOutcome() {
+    EarnPoints earn = earn("flow-1", 50);
+
+    publish(earn);
+
+    PointsEarned earned = (PointsEarned) awaitOutcome(earn.commandId());
+    assertThat(earned.newBalance()).isEqualTo(50);
+    assertThat(balance("flow-1")).isEqualTo(50);
+    assertThat(new BalanceCache(redis, Duration.ofMinutes(5)).get("flow-1"))
+        .hasValueSatisfying(cached -> assertThat(cached.balance()).isEqualTo(50));
+  }
+
+  @Test
+  void appliesADuplicateRecordOnceAndAnnouncesItOnce() {
+    EarnPoints earn = earn("flow-dup", 70);
+
+    publish(earn);
+    publish(earn);
+    EarnPoints marker = earn("flow-dup", 1);
+    publish(marker);
+
+    awaitOutcome(marker.commandId());
+    assertThat(balance("flow-dup")).isEqualTo(71);
+    assertThat(received).filteredOn(e -> e.commandId().equals(earn.commandId())).hasSize(1);
+  }
+
+  @Test
+  void redeemsAndRejectsInOrder() {
+    publish(earn("flow-r", 600));
+    RedeemPoints first = redeem("flow-r", 500);
+    RedeemPoints second = redeem("flow-r", 500);
+    publish(first);
+    publish(second);
+
+    assertThat(awaitOutcome(first.commandId())).isInstanceOf(RewardRedeemed.class);
+    RedemptionRejected rejected = (RedemptionRejected) awaitOutcome(second.commandId());
+    assertThat(rejected.availablePoints()).isEqualTo(100);
+    assertThat(balance("flow-r")).isEqualTo(100);
+  }
+
+  @Test
+  void deadLettersAPoisonRecordAndKeepsThePartitionFlowing() {
+    try (Consumer<String, byte[]> deadLetters = KafkaTestClients.rawConsumer(bootstrapServers)) {
+      deadLetters.subscribe(List.of(Topics.COMMANDS_DEAD_LETTER));
+      byte[] poison = "{\"type\":\"StealPoints\"}".getBytes(StandardCharsets.UTF_8);
+      producer.send(new ProducerRecord<>(Topics.COMMANDS, "flow-poison", poison));
+      EarnPoints after = earn("flow-poison", 5);
+      publish(after);
+
+      assertThat(awaitOutcome(after.commandId())).isInstanceOf(PointsEarned.class);
+      List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () ->
+                  dead.addAll(KafkaTestClients.drain(deadLetters, Duration.ofMillis(300)))
+                      || !dead.isEmpty());
+      assertThat(dead).hasSize(1);
+      assertThat(dead.get(0).value()).isEqualTo(poison);
+      assertThat(dead.get(0).headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+    }
+  }
+
+  private void publish(Object command) {
+    String userId =
+        command instanceof EarnPoints e ? e.userId() : ((RedeemPoints) command).userId();
+    producer.send(new ProducerRecord<>(Topics.COMMANDS, userId, command));
+    producer.flush();
+  }
+
+  private RewardsEvent awaitOutcome(UUID commandId) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              events.poll(Duration.ofMillis(100)).forEach(r -> received.add(r.value()));
+              return received.stream().anyMatch(e -> e.commandId().equals(commandId));
+            });
+    // give a duplicate announcement the chance to show up before callers count events
+    KafkaTestClients.drain(events, Duration.ofMillis(500)).forEach(r -> received.add(r.value()));
+    return received.stream().filter(e -> e.commandId().equals(commandId)).findFirst().orElseThrow();
+  }
+
+  private long balance(String userId) {
+    Document account = mongo.getCollection("accounts").find(new Document("_id", userId)).first();
+    return account.get("balance", Number.class).longValue();
+  }
+
+  private static EarnPoints earn(String userId, long points) {
+    return new EarnPoints(UUID.randomUUID(), userId, points, "shopping", BigDecimal.TEN, T0, T0);
+  }
+
+  private static RedeemPoints redeem(String userId, long points) {
+    return new RedeemPoints(
+        UUID.randomUUID(), userId, points, "voucher", new BigDecimal("5.00"), T0);
+  }
+}

@@ -1,0 +1,77 @@
+package dev.rewards.support.cache;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * The balance cache shared by api-service (reads, refills) and ledger-worker (writes after every
+ * outcome). Each entry carries the account version it was read at, and a write only lands if it is
+ * newer than what is cached. So a reader that refills with a balance read just before the worker's
+ * update can never overwrite the worker's newer value: the cache only moves forward.
+ */
+public class BalanceCache {
+
+  /** Sets {@code v} and {@code b} unless the cached version is already at least as new. */
+  private static final RedisScript<Long> PUT_IF_NEWER =
+      RedisScript.of(
+          """
+          local current = redis.call('HGET', KEYS[1], 'v')
+          if current and tonumber(current) >= tonumber(ARGV[1]) then
+            return 0
+          end
+          redis.call('HSET', KEYS[1], 'v', ARGV[1], 'b', ARGV[2])
+          redis.call('PEXPIRE', KEYS[1], ARGV[3])
+          return 1
+          """,
+          Long.class);
+
+  private final StringRedisTemplate redis;
+  private final Duration ttl;
+
+  public BalanceCache(StringRedisTemplate redis, Duration ttl) {
+    this.redis = redis;
+    this.ttl = ttl;
+  }
+
+  /** The cached balance, if any. */
+  public Optional<CachedBalance> get(String userId) {
+    List<Object> fields = redis.opsForHash().multiGet(key(userId), List.of("v", "b"));
+    if (fields.get(0) == null || fields.get(1) == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new CachedBalance(
+            Long.parseLong((String) fields.get(0)), Long.parseLong((String) fields.get(1))));
+  }
+
+  /**
+   * Caches {@code balance} as of {@code version}, unless a newer version is cached.
+   *
+   * @return whether the value was stored
+   */
+  public boolean putIfNewer(String userId, long version, long balance) {
+    Long stored =
+        redis.execute(
+            PUT_IF_NEWER,
+            List.of(key(userId)),
+            Long.toString(version),
+            Long.toString(balance),
+            Long.toString(ttl.toMillis()));
+    return stored != null && stored == 1L;
+  }
+
+  /** Drops the entry: the next read goes to the store. */
+  public void evict(String userId) {
+    redis.delete(key(userId));
+  }
+
+  static String key(String userId) {
+    return "rewards:balance:" + userId;
+  }
+
+  /** A balance as of an account version. */
+  public record CachedBalance(long version, long balance) {}
+}
