@@ -1,6 +1,5 @@
 package dev.rewards.ledger.system;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import dev.rewards.ledger.account.AccountStore;
 import dev.rewards.ledger.account.CommandLog;
@@ -11,7 +10,6 @@ import dev.rewards.support.cache.BalanceCache;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -21,12 +19,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class LedgerConfiguration {
-
-  @Bean
-  MongoDatabase rewardsDatabase(MongoClient client, MongoConnectionDetails connection) {
-    String name = connection.getConnectionString().getDatabase();
-    return client.getDatabase(name == null ? "rewards" : name);
-  }
 
   @Bean
   PointsLedger pointsLedger(

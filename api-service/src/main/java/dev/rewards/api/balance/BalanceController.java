@@ -1,0 +1,35 @@
+package dev.rewards.api.balance;
+
+import dev.rewards.api.system.NotFoundException;
+import dev.rewards.api.users.UserIds;
+import dev.rewards.api.users.UserStore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Balance reads, cached. */
+@RestController
+@Tag(name = "Points")
+class BalanceController {
+
+  private final UserStore users;
+  private final BalanceReader balances;
+
+  BalanceController(UserStore users, BalanceReader balances) {
+    this.users = users;
+    this.balances = balances;
+  }
+
+  @GetMapping("/rewards/points/{userId}")
+  @Operation(
+      summary = "Current balance (cached up to 5 minutes, never older than an announced outcome)")
+  AccountBalance points(@PathVariable String userId) {
+    UserIds.requireValid("userId", userId);
+    if (!users.exists(userId)) {
+      throw new NotFoundException("User " + userId + " not found");
+    }
+    return new AccountBalance(userId, balances.balanceOf(userId));
+  }
+}

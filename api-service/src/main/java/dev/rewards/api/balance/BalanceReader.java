@@ -1,0 +1,63 @@
+package dev.rewards.api.balance;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Projections.include;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import dev.rewards.support.cache.BalanceCache;
+import java.util.Optional;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads balances from the cache, refilling it from the store on a miss. A refill carries the
+ * account version it read, so it can never replace a newer balance the ledger-worker cached (see
+ * {@link BalanceCache}). When Redis is unreachable, reads go to the store.
+ */
+@Component
+public class BalanceReader {
+
+  private static final Logger log = LoggerFactory.getLogger(BalanceReader.class);
+
+  private final BalanceCache cache;
+  private final MongoCollection<Document> accounts;
+
+  BalanceReader(BalanceCache cache, MongoDatabase database) {
+    this.cache = cache;
+    this.accounts = database.getCollection("accounts");
+  }
+
+  /** The balance of a known user (0 before their first command is applied). */
+  public long balanceOf(String userId) {
+    Optional<BalanceCache.CachedBalance> cached = cachedBalance(userId);
+    if (cached.isPresent()) {
+      return cached.get().balance();
+    }
+    Document account =
+        accounts.find(eq("_id", userId)).projection(include("balance", "version")).first();
+    long balance = account == null ? 0 : account.get("balance", Number.class).longValue();
+    long version = account == null ? 0 : account.get("version", Number.class).longValue();
+    refill(userId, version, balance);
+    return balance;
+  }
+
+  private Optional<BalanceCache.CachedBalance> cachedBalance(String userId) {
+    try {
+      return cache.get(userId);
+    } catch (RuntimeException e) {
+      log.debug("cache unavailable, reading {} from the store: {}", userId, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private void refill(String userId, long version, long balance) {
+    try {
+      cache.putIfNewer(userId, version, balance);
+    } catch (RuntimeException e) {
+      log.debug("cache unavailable, not refilled: {}", e.getMessage());
+    }
+  }
+}
