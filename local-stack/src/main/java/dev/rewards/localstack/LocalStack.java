@@ -1,0 +1,246 @@
+package dev.rewards.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Starts the whole Rewards system on one machine: infrastructure (each piece only if nothing
+ * already answers at its configured address), the four services as child processes, and the sample
+ * data into an empty store. Ctrl-C stops everything, services first.
+ */
+public final class LocalStack {
+
+  private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
+
+  private final StackSettings settings;
+  private final Deque<AutoCloseable> infrastructure = new ArrayDeque<>();
+  private final List<ServiceProcess> services = new ArrayList<>();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  LocalStack(StackSettings settings) {
+    this.settings = settings;
+  }
+
+  public static void main(String[] args) {
+    Path home = Path.of(System.getProperty("rewards.home", ".")).toAbsolutePath().normalize();
+    LocalStack stack;
+    try {
+      stack = new LocalStack(StackSettings.from(System.getenv(), home));
+    } catch (StackException e) {
+      Console.error(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    // before anything logs: the embedded servers' log goes next to the services' logs
+    System.setProperty("rewards.log.dir", stack.settings.dataDir().resolve("logs").toString());
+    Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-stop"));
+    try {
+      stack.start();
+    } catch (StackException e) {
+      Console.error(e.getMessage());
+      System.exit(1);
+    } catch (Exception e) {
+      Console.error("The local stack failed to start: " + e);
+      System.exit(1);
+    }
+    stack.watchServices();
+  }
+
+  void start() throws Exception {
+    Console.line("Rewards local stack — data in " + settings.dataDir());
+    checkServicePortsFree();
+    startInfrastructure();
+    boolean loadSamples = SampleData.storeIsEmpty(settings.mongoUri());
+    startServices();
+    if (loadSamples) {
+      Console.step("Sample data  loading 3 users and 8 purchases through the API …");
+      SampleData samples = new SampleData(settings.apiPort());
+      samples.load();
+      Console.step(
+          "Sample data  applied: user123 %d, user456 %d, user789 %d points"
+              .formatted(
+                  samples.balanceOf("user123"),
+                  samples.balanceOf("user456"),
+                  samples.balanceOf("user789")));
+    } else {
+      Console.step("Sample data  skipped: the store already holds data");
+    }
+    printWhereEverythingIs();
+  }
+
+  private void checkServicePortsFree() {
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    ports.put("PORT (api-service)", settings.apiPort());
+    ports.put("NOTIFIER_PORT (notifier-service)", settings.notifierPort());
+    ports.put("LEDGER_PORT (ledger-worker)", settings.ledgerPort());
+    ports.put("ANALYTICS_PORT (analytics-worker)", settings.analyticsPort());
+    ports.forEach(
+        (name, port) -> {
+          if (!HostPort.isFree(port)) {
+            throw new StackException(
+                "Port %d, %s, is already in use. Is another local stack running? Stop it, or set %s to a free port."
+                    .formatted(port, name, name.substring(0, name.indexOf(' '))));
+          }
+        });
+  }
+
+  private void startInfrastructure() {
+    HostPort kafka = settings.kafkaAddress();
+    if (reuse("Kafka", kafka, "KAFKA_BOOTSTRAP_SERVERS")) {
+      infrastructure.push(
+          LocalKafka.start(
+              settings.dataDir().resolve("kafka"), kafka.port(), settings.kafkaControllerPort()));
+      Console.step("Kafka        ready (embedded KRaft broker on " + kafka + ")");
+    }
+    HostPort mongo = settings.mongoAddress();
+    if (reuse("MongoDB", mongo, "MONGODB_URI")) {
+      infrastructure.push(LocalMongo.start(settings.dataDir().resolve("mongo"), mongo.port()));
+      Console.step("MongoDB      ready (mongo-java-server with an H2 file on " + mongo + ")");
+    }
+    HostPort redis = settings.redisAddress();
+    if (reuse("Redis", redis, "REDIS_URL")) {
+      infrastructure.push(LocalRedis.start(settings.dataDir().resolve("redis"), redis.port()));
+      Console.step("Redis        ready (redis-server on " + redis + ")");
+    }
+  }
+
+  /**
+   * @return true if an embedded server must be started, false if one already answers
+   */
+  private static boolean reuse(String what, HostPort address, String variable) {
+    if (address.answers()) {
+      Console.step("%-12s using the one already answering at %s".formatted(what, address));
+      return false;
+    }
+    if (!address.isLocal()) {
+      throw new StackException(
+          "%s at %s does not answer. Start it, or unset %s to use an embedded one."
+              .formatted(what, address, variable));
+    }
+    Console.step("%-12s starting on %s …".formatted(what, address));
+    return true;
+  }
+
+  private void startServices() throws InterruptedException {
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    ports.put("ledger-worker", settings.ledgerPort());
+    ports.put("api-service", settings.apiPort());
+    ports.put("notifier-service", settings.notifierPort());
+    ports.put("analytics-worker", settings.analyticsPort());
+    Console.step(
+        "Services     starting "
+            + String.join(", ", ports.keySet())
+            + " (logs in "
+            + settings.dataDir().resolve("logs")
+            + ")");
+    Map<String, String> environment = settings.serviceEnvironment();
+    ports.forEach(
+        (name, port) -> services.add(ServiceProcess.start(name, port, settings, environment)));
+    List<ServiceProcess> waiting = new ArrayList<>(services);
+    long deadline = System.nanoTime() + SERVICE_START_TIMEOUT.toNanos();
+    while (!waiting.isEmpty()) {
+      for (ServiceProcess service : List.copyOf(waiting)) {
+        if (!service.isAlive()) {
+          throw new StackException(
+              "%s exited with code %d while starting. Last lines of %s:%n%s"
+                  .formatted(service.name, service.exitCode(), service.log, service.tail(30)));
+        }
+        if (service.isReady()) {
+          Console.step("  ✓ %-16s ready on port %d".formatted(service.name, service.port));
+          waiting.remove(service);
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new StackException(
+            "Not ready after %ds: %s. See their logs in %s"
+                .formatted(
+                    SERVICE_START_TIMEOUT.toSeconds(),
+                    waiting.stream().map(s -> s.name).toList(),
+                    settings.dataDir().resolve("logs")));
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  private void printWhereEverythingIs() {
+    Console.line(
+        """
+
+        Rewards is running.
+          API          http://localhost:%1$d
+          Swagger UI   http://localhost:%1$d/api
+          WebSocket    ws://localhost:%2$d/ws/rewards?userId=user123
+          Health       http://localhost:%1$d/actuator/health  (notifier %2$d, ledger %3$d, analytics %4$d)
+          Kafka        %5$s   MongoDB %6$s   Redis %7$s
+          Data, logs   %8$s
+        Try:  curl http://localhost:%1$d/rewards/points/user123
+        Press Ctrl-C to stop.
+        """
+            .formatted(
+                settings.apiPort(),
+                settings.notifierPort(),
+                settings.ledgerPort(),
+                settings.analyticsPort(),
+                settings.kafkaBootstrap(),
+                settings.mongoUri(),
+                settings.redisUrl(),
+                settings.dataDir()));
+  }
+
+  /** Blocks while the services run; if one dies, says so and stops everything. */
+  private void watchServices() {
+    while (stopped.getCount() > 0) {
+      for (ServiceProcess service : services) {
+        if (!service.isAlive() && stopped.getCount() > 0) {
+          Console.error(
+              "%s exited unexpectedly (code %d). Last lines of %s:%n%s"
+                  .formatted(service.name, service.exitCode(), service.log, service.tail(20)));
+          System.exit(1);
+        }
+      }
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  /** Stops services (in parallel, gracefully), then infrastructure in reverse start order. */
+  synchronized void stop() {
+    if (stopped.getCount() == 0) {
+      return;
+    }
+    stopped.countDown();
+    Console.line("");
+    Console.step("Stopping services …");
+    List<Thread> stopping = new ArrayList<>();
+    for (ServiceProcess service : services) {
+      Thread t = new Thread(() -> service.stop(Duration.ofSeconds(30)), "stop-" + service.name);
+      t.start();
+      stopping.add(t);
+    }
+    for (Thread t : stopping) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    while (!infrastructure.isEmpty()) {
+      try {
+        infrastructure.pop().close();
+      } catch (Exception e) {
+        Console.error("Stopping infrastructure: " + e.getMessage());
+      }
+    }
+    Console.step("Stopped. Data kept in " + settings.dataDir());
+  }
+}
