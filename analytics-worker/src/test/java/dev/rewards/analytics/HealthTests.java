@@ -1,0 +1,38 @@
+package dev.rewards.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rewards.support.testing.EmbeddedStores;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ContextConfiguration;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@ContextConfiguration(initializers = EmbeddedStores.class)
+class HealthTests {
+
+  @LocalServerPort int port;
+
+  @Test
+  void isReadyWhenKafkaAndTheStoreAnswer() throws Exception {
+    HttpResponse<String> readiness = get("/actuator/health/readiness");
+
+    assertThat(readiness.statusCode()).isEqualTo(200);
+    assertThat(readiness.body()).contains("\"kafka\"").contains("\"mongo\"");
+    assertThat(get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+}

@@ -1,0 +1,187 @@
+package dev.rewards.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rewards.contracts.EarnPoints;
+import dev.rewards.contracts.RewardsCommand;
+import dev.rewards.contracts.Topics;
+import dev.rewards.support.cache.BalanceCache;
+import dev.rewards.support.kafka.CommandDeserializer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+@ApiIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiFlowTests {
+
+  @LocalServerPort int port;
+
+  @Value("${spring.kafka.bootstrap-servers}")
+  String bootstrapServers;
+
+  @Autowired MongoTemplate mongo;
+  @Autowired BalanceCache cache;
+
+  private ApiClient api;
+  private Consumer<String, RewardsCommand> commands;
+  private final List<ConsumerRecord<String, RewardsCommand>> published = new ArrayList<>();
+
+  @BeforeAll
+  void connect() {
+    api = new ApiClient(port);
+    commands =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "api-test",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+            new StringDeserializer(),
+            new CommandDeserializer());
+    commands.subscribe(List.of(Topics.COMMANDS));
+  }
+
+  @AfterAll
+  void disconnect() {
+    commands.close();
+  }
+
+  @Test
+  void createsAUser() {
+    ApiClient.Response created = createUser("alice", "alice@example.com");
+
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.json().get("id").asString()).isEqualTo("alice");
+    assertThat(created.json().get("email").asString()).isEqualTo("alice@example.com");
+  }
+
+  @Test
+  void refusesATakenIdOrEmail() {
+    createUser("bob", "bob@example.com");
+
+    ApiClient.Response sameId = createUser("bob", "other@example.com");
+    ApiClient.Response sameEmail = createUser("bobby", "BOB@example.com");
+
+    assertThat(sameId.status()).isEqualTo(409);
+    assertThat(sameId.json().get("field").asString()).isEqualTo("id");
+    assertThat(sameEmail.status()).isEqualTo(409);
+    assertThat(sameEmail.json().get("field").asString()).isEqualTo("email");
+  }
+
+  @Test
+  void acceptsAPurchaseOnlyOnceItIsOnTheBroker() {
+    createUser("carol", "carol@example.com");
+
+    ApiClient.Response accepted =
+        api.post(
+            "/rewards/add-points/carol",
+            "{\"category\":\"dining\",\"amount\":101.99,\"timestamp\":\"2024-01-20T18:30:00Z\"}");
+
+    assertThat(accepted.status()).isEqualTo(202);
+    assertThat(accepted.json().get("status").asString()).isEqualTo("PENDING");
+    UUID commandId = UUID.fromString(accepted.json().get("commandId").asString());
+    assertThat(accepted.header("Location")).isEqualTo("/rewards/commands/" + commandId);
+    EarnPoints published = (EarnPoints) awaitCommand(commandId).value();
+    assertThat(published.points()).isEqualTo(50); // 101.99 × 0.5, rounded down
+    assertThat(published.purchasedAt()).isEqualTo(Instant.parse("2024-01-20T18:30:00Z"));
+    assertThat(api.get("/rewards/commands/" + commandId).json().get("status").asString())
+        .isEqualTo("PENDING");
+  }
+
+  @Test
+  void keysCommandsByUser() {
+    createUser("dave", "dave@example.com");
+
+    UUID commandId =
+        UUID.fromString(
+            api.post("/rewards/add-points/dave", "{\"points\":5,\"category\":\"x\",\"amount\":1}")
+                .json()
+                .get("commandId")
+                .asString());
+
+    assertThat(awaitCommand(commandId).key()).isEqualTo("dave");
+  }
+
+  @Test
+  void answers404ForAnUnknownUser() {
+    ApiClient.Response response =
+        api.post("/rewards/add-points/nobody", "{\"points\":5,\"category\":\"x\",\"amount\":1}");
+
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(api.get("/rewards/points/nobody").status()).isEqualTo(404);
+  }
+
+  @Test
+  void readsTheBalanceFromTheStoreAndCachesItWithItsVersion() {
+    createUser("erin", "erin@example.com");
+    mongo
+        .getCollection("accounts")
+        .insertOne(new Document("_id", "erin").append("balance", 70L).append("version", 3L));
+
+    ApiClient.Response balance = api.get("/rewards/points/erin");
+
+    assertThat(balance.json().get("totalPoints").asLong()).isEqualTo(70);
+    assertThat(cache.get("erin")).contains(new BalanceCache.CachedBalance(3, 70));
+  }
+
+  @Test
+  void servesTheNewerBalanceTheLedgerCached() {
+    createUser("frank", "frank@example.com");
+    mongo
+        .getCollection("accounts")
+        .insertOne(new Document("_id", "frank").append("balance", 10L).append("version", 1L));
+    cache.putIfNewer("frank", 2, 25); // what ledger-worker does before announcing an outcome
+
+    assertThat(api.get("/rewards/points/frank").json().get("totalPoints").asLong()).isEqualTo(25);
+  }
+
+  @Test
+  void answersZeroForAUserWithoutPointsYet() {
+    createUser("gina", "gina@example.com");
+
+    assertThat(api.get("/rewards/points/gina").json().get("totalPoints").asLong()).isZero();
+  }
+
+  @Test
+  void answers404ForACommandNeverAccepted() {
+    assertThat(api.get("/rewards/commands/" + UUID.randomUUID()).status()).isEqualTo(404);
+    assertThat(api.get("/rewards/commands/not-a-uuid").status()).isEqualTo(400);
+  }
+
+  private ApiClient.Response createUser(String id, String email) {
+    return api.post(
+        "/rewards/create-user",
+        "{\"id\":\"%s\",\"name\":\"%s\",\"email\":\"%s\"}".formatted(id, id, email));
+  }
+
+  private ConsumerRecord<String, RewardsCommand> awaitCommand(UUID commandId) {
+    long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (System.nanoTime() < end) {
+      commands.poll(Duration.ofMillis(200)).forEach(published::add);
+      for (ConsumerRecord<String, RewardsCommand> record : published) {
+        if (record.value().commandId().equals(commandId)) {
+          return record;
+        }
+      }
+    }
+    throw new AssertionError("command " + commandId + " never reached " + Topics.COMMANDS);
+  }
+}

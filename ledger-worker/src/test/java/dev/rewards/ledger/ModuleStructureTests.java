@@ -1,0 +1,17 @@
+package dev.rewards.ledger;
+
+import dev.rewards.support.testing.ServiceBoundaries;
+import org.junit.jupiter.api.Test;
+
+class ModuleStructureTests {
+
+  @Test
+  void usesNoOtherServicesCode() {
+    ServiceBoundaries.check("ledger");
+  }
+
+  @Test
+  void keepsTheLedgerRulesFreeOfSpring() {
+    ServiceBoundaries.checkFreeOfSpring("dev.rewards.ledger.account");
+  }
+}
