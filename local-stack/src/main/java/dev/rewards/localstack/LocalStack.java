@@ -194,9 +194,13 @@ public final class LocalStack {
                 settings.dataDir()));
   }
 
-  /** Blocks while the services run; if one dies, says so and stops everything. */
+  /**
+   * Blocks while the services run; if one dies, says so and stops everything. The main thread never
+   * returns: it started redis-server, whose parent-death signal fires when this thread ends, so it
+   * must outlive the shutdown hook that stops the services first.
+   */
   private void watchServices() {
-    while (stopped.getCount() > 0) {
+    while (true) {
       for (ServiceProcess service : services) {
         if (!service.isAlive() && stopped.getCount() > 0) {
           Console.error(
@@ -208,7 +212,7 @@ public final class LocalStack {
       try {
         Thread.sleep(1000);
       } catch (InterruptedException e) {
-        return;
+        Thread.currentThread().interrupt();
       }
     }
   }

@@ -20,7 +20,7 @@ class CommandListener {
     this.processor = processor;
   }
 
-  @KafkaListener(id = ID, topics = Topics.COMMANDS)
+  @KafkaListener(id = ID, idIsGroup = false, topics = Topics.COMMANDS)
   void on(
       RewardsCommand command,
       @Header(KafkaHeaders.RECEIVED_PARTITION) int partition,
