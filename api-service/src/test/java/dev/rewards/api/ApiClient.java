@@ -20,6 +20,10 @@ class ApiClient {
     this.base = "http://127.0.0.1:" + port;
   }
 
+  URI uri(String path) {
+    return URI.create(base + path);
+  }
+
   Response get(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), Map.of());
   }

@@ -4,20 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rewards.contracts.EarnPoints;
 import dev.rewards.contracts.RewardsCommand;
-import dev.rewards.contracts.Topics;
 import dev.rewards.support.cache.BalanceCache;
-import dev.rewards.support.kafka.CommandDeserializer;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,21 +31,12 @@ class ApiFlowTests {
   @Autowired BalanceCache cache;
 
   private ApiClient api;
-  private Consumer<String, RewardsCommand> commands;
-  private final List<ConsumerRecord<String, RewardsCommand>> published = new ArrayList<>();
+  private CommandsTopic commands;
 
   @BeforeAll
   void connect() {
     api = new ApiClient(port);
-    commands =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "api-test",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-            new StringDeserializer(),
-            new CommandDeserializer());
-    commands.subscribe(List.of(Topics.COMMANDS));
+    commands = new CommandsTopic(bootstrapServers);
   }
 
   @AfterAll
@@ -173,15 +154,6 @@ class ApiFlowTests {
   }
 
   private ConsumerRecord<String, RewardsCommand> awaitCommand(UUID commandId) {
-    long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (System.nanoTime() < end) {
-      commands.poll(Duration.ofMillis(200)).forEach(published::add);
-      for (ConsumerRecord<String, RewardsCommand> record : published) {
-        if (record.value().commandId().equals(commandId)) {
-          return record;
-        }
-      }
-    }
-    throw new AssertionError("command " + commandId + " never reached " + Topics.COMMANDS);
+    return commands.await(commandId);
   }
 }

@@ -3,6 +3,7 @@ package dev.rewards.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -73,6 +74,63 @@ class BadInputTests {
 
     assertThat(response.status()).as(name).isEqualTo(400);
     assertThat(response.json().get("field").asString()).as(name).isEqualTo(field);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          unknown reward       | {"pointsToRedeem":500,"rewardType":"yacht"}        | rewardType
+          below required       | {"pointsToRedeem":499,"rewardType":"voucher"}      | pointsToRedeem
+          above maximum        | {"pointsToRedeem":10000001,"rewardType":"voucher"} | pointsToRedeem
+          points missing       | {"rewardType":"voucher"}                           | pointsToRedeem
+          points as decimal    | {"pointsToRedeem":500.5,"rewardType":"voucher"}    | pointsToRedeem
+          reward missing       | {"pointsToRedeem":500}                             | rewardType
+          reward as number     | {"pointsToRedeem":500,"rewardType":5}              | rewardType
+          huge number          | {"pointsToRedeem":1e400,"rewardType":"voucher"}    | pointsToRedeem
+          """)
+  void refusesBadRedemptions(String name, String body, String field) {
+    ApiClient.Response response = api.post("/rewards/redeem/bad-input", body);
+
+    assertThat(response.status()).as(name).isEqualTo(400);
+    assertThat(response.json().get("field").asString()).as(name).isEqualTo(field);
+  }
+
+  @Test
+  void refusesAWrongContentType() {
+    ApiClient.Response response =
+        api.send(
+            java.net.http.HttpRequest.newBuilder(api.uri("/rewards/add-points/bad-input"))
+                .header("Content-Type", "text/plain")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("points=5")),
+            java.util.Map.of());
+
+    assertThat(response.status()).isEqualTo(415);
+    assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+  }
+
+  @Test
+  void refusesABodyOver64KiB() {
+    String huge = "{\"points\":5,\"category\":\"" + "x".repeat(70_000) + "\",\"amount\":1}";
+
+    ApiClient.Response response = api.post("/rewards/add-points/bad-input", huge);
+
+    assertThat(response.status()).isEqualTo(413);
+    assertThat(response.json().get("title").asString()).isNotBlank();
+  }
+
+  @Test
+  void refusesAMissingBody() {
+    ApiClient.Response response =
+        api.send(
+            java.net.http.HttpRequest.newBuilder(api.uri("/rewards/add-points/bad-input"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()),
+            java.util.Map.of());
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().get("field").asString()).isEqualTo("body");
   }
 
   @ParameterizedTest

@@ -1,41 +1,137 @@
 package dev.rewards.api.commands;
 
+import dev.rewards.api.system.NotFoundException;
+import dev.rewards.api.users.UserIds;
+import dev.rewards.api.users.UserStore;
 import dev.rewards.contracts.RewardsCommand;
+import dev.rewards.contracts.RewardsEvent;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Accepting a command: publish it, and answer 202 only once the broker acknowledged it. The PENDING
- * note in the store is a convenience for status polling; if the store is down the command is still
- * accepted, and ledger-worker writes the status when it applies it.
+ * Accepting a command: check the user, honour {@code Idempotency-Key}, publish, and answer 202 only
+ * once the broker acknowledged it — or, with {@code Prefer: wait=N}, the outcome itself if it
+ * arrives in time. The PENDING note in the store is a convenience for polling; if the store is down
+ * the command is still accepted, and ledger-worker writes the status when it applies it.
  */
 @Service
 public class CommandAcceptance {
 
   private static final Logger log = LoggerFactory.getLogger(CommandAcceptance.class);
 
+  private final UserStore users;
+  private final IdempotencyKeys idempotencyKeys;
   private final CommandPublisher publisher;
   private final CommandStatusStore statuses;
+  private final OutcomeWaiters waiters;
+  private final JsonMapper json;
+  private final Clock clock;
 
-  CommandAcceptance(CommandPublisher publisher, CommandStatusStore statuses) {
+  CommandAcceptance(
+      UserStore users,
+      IdempotencyKeys idempotencyKeys,
+      CommandPublisher publisher,
+      CommandStatusStore statuses,
+      OutcomeWaiters waiters,
+      JsonMapper json,
+      Clock clock) {
+    this.users = users;
+    this.idempotencyKeys = idempotencyKeys;
     this.publisher = publisher;
     this.statuses = statuses;
+    this.waiters = waiters;
+    this.json = json;
+    this.clock = clock;
   }
 
-  public CompletableFuture<ResponseEntity<Object>> accept(RewardsCommand command) {
-    return publisher
-        .publish(command)
-        .thenApply(
-            acknowledged -> {
-              notePending(command);
-              return ResponseEntity.accepted()
-                  .location(URI.create("/rewards/commands/" + command.commandId()))
-                  .body(AcceptedCommand.pending(command.commandId(), command.userId()));
+  /**
+   * Validates what every balance-changing request shares: the user (400, 404), the idempotency key
+   * and the wait preference (400).
+   */
+  public CommandRequest prepare(String userId, String idempotencyKey, String prefer, Object body) {
+    UserIds.requireValid("userId", userId);
+    if (idempotencyKey != null) {
+      RequestHeaders.requireValidIdempotencyKey(idempotencyKey);
+    }
+    Integer waitSeconds = RequestHeaders.waitSeconds(prefer);
+    if (!users.exists(userId)) {
+      throw new NotFoundException("User " + userId + " not found");
+    }
+    return new CommandRequest(
+        userId,
+        idempotencyKey,
+        fingerprint(userId, body),
+        waitSeconds,
+        clock.instant().truncatedTo(ChronoUnit.MILLIS));
+  }
+
+  /** Publishes the command {@code build} makes (or, for a repeated key, the earlier one). */
+  public CompletableFuture<ResponseEntity<Object>> accept(
+      CommandRequest request, Function<UUID, RewardsCommand> build) {
+    RewardsCommand candidate = build.apply(UUID.randomUUID());
+    IdempotencyKeys.Claim claim =
+        request.idempotencyKey() == null
+            ? new IdempotencyKeys.Claim(candidate, false)
+            : idempotencyKeys.claim(request.idempotencyKey(), request.fingerprint(), candidate);
+    RewardsCommand command = claim.command();
+    Integer wait = request.waitSeconds();
+    CompletableFuture<RewardsEvent> outcome =
+        wait == null ? null : waiters.register(command.commandId());
+    CompletableFuture<ResponseEntity<Object>> response =
+        publisher
+            .publish(command)
+            .thenCompose(
+                acknowledged -> {
+                  notePending(command);
+                  return wait == null
+                      ? CompletableFuture.completedFuture(accepted(command))
+                      : awaitOutcome(command, outcome, wait, claim.repeat());
+                });
+    if (outcome != null) {
+      response.whenComplete((r, e) -> waiters.forget(command.commandId()));
+    }
+    return response;
+  }
+
+  private CompletableFuture<ResponseEntity<Object>> awaitOutcome(
+      RewardsCommand command, CompletableFuture<RewardsEvent> outcome, int wait, boolean repeat) {
+    if (repeat) {
+      // a repeated request may ask for an outcome announced long ago
+      statuses.decidedEvent(command.commandId()).ifPresent(outcome::complete);
+    }
+    return outcome
+        .completeOnTimeout(null, wait, TimeUnit.SECONDS)
+        .thenApplyAsync(
+            event -> {
+              RewardsEvent decided =
+                  event != null ? event : statuses.decidedEvent(command.commandId()).orElse(null);
+              ResponseEntity<Object> answer =
+                  decided == null ? accepted(command) : OutcomeResponses.of(decided);
+              return ResponseEntity.status(answer.getStatusCode())
+                  .headers(answer.getHeaders())
+                  .header("Preference-Applied", "wait=" + wait)
+                  .body(answer.getBody());
             });
+  }
+
+  private static ResponseEntity<Object> accepted(RewardsCommand command) {
+    return ResponseEntity.accepted()
+        .location(URI.create("/rewards/commands/" + command.commandId()))
+        .body(AcceptedCommand.pending(command.commandId(), command.userId()));
   }
 
   private void notePending(RewardsCommand command) {
@@ -46,6 +142,21 @@ public class CommandAcceptance {
           "Command {} accepted, but its PENDING status could not be stored: {}",
           command.commandId(),
           e.getMessage());
+    }
+  }
+
+  /** Same operation, user and body ⇒ same fingerprint. */
+  private String fingerprint(String userId, Object body) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(body.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(userId.getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(json.writeValueAsBytes(body));
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
   }
 }

@@ -8,7 +8,10 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOptions;
 import dev.rewards.contracts.EarnPoints;
+import dev.rewards.contracts.MessageJson;
 import dev.rewards.contracts.RewardsCommand;
+import dev.rewards.contracts.RewardsEvent;
+import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,6 +41,13 @@ public class CommandStatusStore {
             setOnInsert("status", "PENDING"),
             setOnInsert("acceptedAt", Date.from(command.occurredAt()))),
         new UpdateOptions().upsert(true));
+  }
+
+  /** The outcome event of a decided command, if it is decided. */
+  public Optional<RewardsEvent> decidedEvent(UUID commandId) {
+    return find(commandId)
+        .map(doc -> doc.getString("event"))
+        .map(event -> MessageJson.readEvent(event.getBytes(StandardCharsets.UTF_8)));
   }
 
   public Optional<Document> find(UUID commandId) {

@@ -1,22 +1,17 @@
 package dev.rewards.api.points;
 
 import dev.rewards.api.commands.CommandAcceptance;
-import dev.rewards.api.system.NotFoundException;
-import dev.rewards.api.users.UserIds;
-import dev.rewards.api.users.UserStore;
+import dev.rewards.api.commands.CommandRequest;
 import dev.rewards.contracts.EarnPoints;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Accepts purchases that earn points; they are applied asynchronously by ledger-worker. */
@@ -24,42 +19,42 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Points")
 class EarnController {
 
-  private final UserStore users;
   private final EarnRules rules;
   private final CommandAcceptance acceptance;
-  private final Clock clock;
 
-  EarnController(UserStore users, EarnRules rules, CommandAcceptance acceptance, Clock clock) {
-    this.users = users;
+  EarnController(EarnRules rules, CommandAcceptance acceptance) {
     this.rules = rules;
     this.acceptance = acceptance;
-    this.clock = clock;
   }
 
   @PostMapping("/rewards/add-points/{userId}")
   @Operation(
       summary = "Earn points for a purchase",
-      description = "202 with a commandId once the command is safely on the broker")
+      description =
+          "202 with a commandId once the command is safely on the broker; `points` omitted →"
+              + " computed from `amount` by the earn rules. With `Idempotency-Key`, a retry gets"
+              + " the same commandId and is applied once. With `Prefer: wait=N` the outcome itself"
+              + " is returned (200) when it arrives within N seconds.")
   CompletableFuture<ResponseEntity<Object>> addPoints(
-      @PathVariable String userId, @Valid @RequestBody EarnRequest request) {
-    UserIds.requireValid("userId", userId);
-    if (!users.exists(userId)) {
-      throw new NotFoundException("User " + userId + " not found");
-    }
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+      @PathVariable String userId,
+      @Valid @RequestBody EarnRequest request,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      @RequestHeader(name = "Prefer", required = false) String prefer) {
+    CommandRequest command = acceptance.prepare(userId, idempotencyKey, prefer, request);
     long points =
         request.points() != null
             ? request.points()
             : rules.pointsFor(request.category(), request.amount());
-    EarnPoints command =
-        new EarnPoints(
-            UUID.randomUUID(),
-            userId,
-            points,
-            request.category(),
-            request.amount(),
-            request.timestamp() != null ? request.timestamp() : now,
-            now);
-    return acceptance.accept(command);
+    return acceptance.accept(
+        command,
+        commandId ->
+            new EarnPoints(
+                commandId,
+                userId,
+                points,
+                request.category(),
+                request.amount(),
+                request.timestamp() != null ? request.timestamp() : command.acceptedAt(),
+                command.acceptedAt()));
   }
 }

@@ -1,11 +1,15 @@
 package dev.rewards.api.system;
 
 import dev.rewards.api.commands.BrokerUnavailableException;
+import dev.rewards.api.commands.IdempotencyConflictException;
+import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -44,6 +48,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ConflictException.class)
   ResponseEntity<Object> conflict(ConflictException e) {
     return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(), Map.of("field", e.field()));
+  }
+
+  @ExceptionHandler(IdempotencyConflictException.class)
+  ResponseEntity<Object> idempotencyConflict(IdempotencyConflictException e) {
+    return problem(
+        HttpStatus.UNPROCESSABLE_CONTENT,
+        "Idempotency-Key reused",
+        e.getMessage() + "; use a new key for a new request",
+        Map.of("field", "Idempotency-Key"));
   }
 
   @ExceptionHandler(BrokerUnavailableException.class)
@@ -122,12 +135,32 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   }
 
   @Override
+  protected ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String field = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "Invalid request",
+        "'" + field + "' has the wrong type or format",
+        Map.of("field", field));
+  }
+
+  @Override
   protected ResponseEntity<Object> handleExceptionInternal(
       Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     if (status.is5xxServerError()) {
       log.error("Request failed", e);
     }
+    if (body instanceof ProblemDetail problem) {
+      problem.setType(typeOf(HttpStatus.valueOf(status.value())));
+    }
     return super.handleExceptionInternal(e, body, headers, status, request);
+  }
+
+  /** A stable, relative problem type per status, e.g. {@code /problems/bad-request}. */
+  static URI typeOf(HttpStatus status) {
+    return URI.create(
+        "/problems/" + status.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '-'));
   }
 
   private static String fieldPath(DatabindException e) {
@@ -142,6 +175,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   static ResponseEntity<Object> problem(
       HttpStatus status, String title, String detail, Map<String, Object> extensions) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(typeOf(status));
     problem.setTitle(title);
     extensions.forEach(problem::setProperty);
     return ResponseEntity.status(status)

@@ -1,0 +1,65 @@
+package dev.rewards.api.commands;
+
+import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.RedemptionRejected;
+import dev.rewards.contracts.RewardRedeemed;
+import dev.rewards.contracts.RewardsEvent;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+/** The seed-compatible answers for an outcome that arrived while the client waited. */
+final class OutcomeResponses {
+
+  private OutcomeResponses() {}
+
+  static ResponseEntity<Object> of(RewardsEvent event) {
+    if (event instanceof PointsEarned earned) {
+      Map<String, Object> transaction = new LinkedHashMap<>();
+      transaction.put("id", earned.transactionId());
+      transaction.put("pointsEarned", earned.points());
+      transaction.put("category", earned.category());
+      transaction.put("amount", earned.amount());
+      transaction.put("timestamp", earned.purchasedAt());
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("message", "Points added successfully");
+      body.put("commandId", earned.commandId());
+      body.put("transaction", transaction);
+      body.put("newBalance", earned.newBalance());
+      return ResponseEntity.ok(body);
+    }
+    if (event instanceof RewardRedeemed redeemed) {
+      Map<String, Object> redemption = new LinkedHashMap<>();
+      redemption.put("id", redeemed.redemptionId());
+      redemption.put("pointsRedeemed", redeemed.pointsRedeemed());
+      redemption.put("rewardType", redeemed.rewardType());
+      redemption.put("value", redeemed.value());
+      redemption.put("timestamp", redeemed.occurredAt());
+      redemption.put("remainingPoints", redeemed.remainingPoints());
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("message", "Reward redeemed successfully");
+      body.put("commandId", redeemed.commandId());
+      body.put("redemption", redemption);
+      return ResponseEntity.ok(body);
+    }
+    RedemptionRejected rejected = (RedemptionRejected) event;
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            "Redeeming %d points needs more than the %d available"
+                .formatted(rejected.requiredPoints(), rejected.availablePoints()));
+    problem.setType(URI.create("/problems/insufficient-points"));
+    problem.setTitle("Insufficient Points");
+    problem.setProperty("commandId", rejected.commandId());
+    problem.setProperty("reason", rejected.reason());
+    problem.setProperty("requiredPoints", rejected.requiredPoints());
+    problem.setProperty("availablePoints", rejected.availablePoints());
+    return ResponseEntity.badRequest()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+}

@@ -1,0 +1,99 @@
+package dev.rewards.api.history;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.springframework.stereotype.Component;
+
+/** Reads a user's ledger entries (written by ledger-worker), newest first, a page at a time. */
+@Component
+public class LedgerHistory {
+
+  private final MongoCollection<Document> transactions;
+  private final MongoCollection<Document> redemptions;
+
+  LedgerHistory(MongoDatabase database) {
+    this.transactions = database.getCollection("transactions");
+    this.redemptions = database.getCollection("redemptions");
+  }
+
+  public Page transactions(String userId, Pagination requested) {
+    return page(
+        transactions,
+        userId,
+        requested,
+        doc ->
+            entry(
+                doc,
+                "amount",
+                decimal(doc.get("amount")),
+                "category",
+                doc.getString("category"),
+                "pointsEarned",
+                doc.get("pointsEarned", Number.class).longValue()));
+  }
+
+  public Page redemptions(String userId, Pagination requested) {
+    return page(
+        redemptions,
+        userId,
+        requested,
+        doc ->
+            entry(
+                doc,
+                "pointsRedeemed",
+                doc.get("pointsRedeemed", Number.class).longValue(),
+                "rewardType",
+                doc.getString("rewardType"),
+                "value",
+                decimal(doc.get("value"))));
+  }
+
+  private static Page page(
+      MongoCollection<Document> entries,
+      String userId,
+      Pagination requested,
+      java.util.function.Function<Document, Map<String, Object>> view) {
+    Pagination pagination = requested.withTotal(entries.countDocuments(eq("userId", userId)));
+    List<Map<String, Object>> items = new ArrayList<>();
+    if (pagination.skip() < pagination.total()) {
+      entries
+          .find(eq("userId", userId))
+          .sort(Sorts.orderBy(Sorts.descending("timestamp"), Sorts.descending("_id")))
+          .skip((int) pagination.skip())
+          .limit(pagination.limit())
+          .forEach(doc -> items.add(view.apply(doc)));
+    }
+    return new Page(items, pagination);
+  }
+
+  /** id, userId, the three entry-specific fields, timestamp, commandId: the contract's order. */
+  private static Map<String, Object> entry(
+      Document doc, String k1, Object v1, String k2, Object v2, String k3, Object v3) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("id", doc.get("_id"));
+    entry.put("userId", doc.getString("userId"));
+    entry.put(k1, v1);
+    entry.put(k2, v2);
+    entry.put(k3, v3);
+    entry.put("timestamp", doc.getDate("timestamp").toInstant());
+    entry.put("commandId", doc.getString("commandId"));
+    return entry;
+  }
+
+  private static BigDecimal decimal(Object stored) {
+    return stored instanceof Decimal128 d ? d.bigDecimalValue() : new BigDecimal(stored.toString());
+  }
+
+  /** One page of entries. */
+  public record Page(List<Map<String, Object>> items, Pagination pagination) {}
+}

@@ -1,0 +1,208 @@
+package dev.rewards.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rewards.contracts.EarnPoints;
+import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.RedeemPoints;
+import dev.rewards.contracts.RedemptionRejected;
+import dev.rewards.contracts.RewardRedeemed;
+import dev.rewards.contracts.RewardsEvent;
+import dev.rewards.contracts.StableIds;
+import dev.rewards.contracts.Topics;
+import dev.rewards.support.testing.KafkaTestClients;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code Prefer: wait=N}: this test plays ledger-worker, answering each command with an outcome.
+ */
+@ApiIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PreferWaitTests {
+
+  @LocalServerPort int port;
+
+  @Value("${spring.kafka.bootstrap-servers}")
+  String bootstrapServers;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private CommandsTopic commands;
+  private Producer<String, Object> events;
+
+  @BeforeAll
+  void setUp() {
+    commands = new CommandsTopic(bootstrapServers);
+    events = KafkaTestClients.producer(bootstrapServers);
+  }
+
+  @AfterAll
+  void tearDown() {
+    commands.close();
+    events.close();
+  }
+
+  @Test
+  void answersWithTheAppliedEarnWhenItArrivesInTime() throws Exception {
+    createUser("waiter-earn");
+    CompletableFuture<HttpResponse<String>> response =
+        post(
+            "/rewards/add-points/waiter-earn",
+            "{\"points\":50,\"category\":\"dining\",\"amount\":100}");
+    EarnPoints earn = (EarnPoints) commands.awaitFor("waiter-earn").value();
+    announce(
+        new PointsEarned(
+            RewardsEvent.idFor(earn.commandId()),
+            earn.commandId(),
+            "waiter-earn",
+            StableIds.derive("transaction", earn.commandId()),
+            50,
+            "dining",
+            earn.amount(),
+            earn.purchasedAt(),
+            450,
+            Instant.now()));
+
+    HttpResponse<String> answer = response.get(10, TimeUnit.SECONDS);
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.headers().firstValue("Preference-Applied")).hasValue("wait=5");
+    JsonNode body = json(answer);
+    assertThat(body.get("message").asString()).isEqualTo("Points added successfully");
+    assertThat(body.get("commandId").asString()).isEqualTo(earn.commandId().toString());
+    assertThat(body.get("newBalance").asLong()).isEqualTo(450);
+    assertThat(body.get("transaction").get("pointsEarned").asLong()).isEqualTo(50);
+    assertThat(body.get("transaction").get("category").asString()).isEqualTo("dining");
+  }
+
+  @Test
+  void answersWithTheRedemption() throws Exception {
+    createUser("waiter-redeem");
+    CompletableFuture<HttpResponse<String>> response =
+        post(
+            "/rewards/redeem/waiter-redeem",
+            "{\"pointsToRedeem\":1500,\"rewardType\":\"cashback\"}");
+    RedeemPoints redeem = (RedeemPoints) commands.awaitFor("waiter-redeem").value();
+    assertThat(redeem.value()).isEqualByComparingTo("15.00");
+    announce(
+        new RewardRedeemed(
+            RewardsEvent.idFor(redeem.commandId()),
+            redeem.commandId(),
+            "waiter-redeem",
+            StableIds.derive("redemption", redeem.commandId()),
+            1500,
+            "cashback",
+            redeem.value(),
+            20,
+            Instant.now()));
+
+    JsonNode body = json(response.get(10, TimeUnit.SECONDS));
+
+    assertThat(body.get("message").asString()).isEqualTo("Reward redeemed successfully");
+    assertThat(body.get("redemption").get("remainingPoints").asLong()).isEqualTo(20);
+    assertThat(body.get("redemption").get("value").decimalValue()).isEqualByComparingTo("15.00");
+  }
+
+  @Test
+  void answersInsufficientPointsWhenTheRedemptionIsRejected() throws Exception {
+    createUser("waiter-rejected");
+    CompletableFuture<HttpResponse<String>> response =
+        post(
+            "/rewards/redeem/waiter-rejected",
+            "{\"pointsToRedeem\":2000,\"rewardType\":\"gift_card\"}");
+    RedeemPoints redeem = (RedeemPoints) commands.awaitFor("waiter-rejected").value();
+    announce(
+        new RedemptionRejected(
+            RewardsEvent.idFor(redeem.commandId()),
+            redeem.commandId(),
+            "waiter-rejected",
+            RedemptionRejected.INSUFFICIENT_POINTS,
+            2000,
+            20,
+            Instant.now()));
+
+    HttpResponse<String> answer = response.get(10, TimeUnit.SECONDS);
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(answer.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    JsonNode problem = json(answer);
+    assertThat(problem.get("title").asString()).isEqualTo("Insufficient Points");
+    assertThat(problem.get("requiredPoints").asLong()).isEqualTo(2000);
+    assertThat(problem.get("availablePoints").asLong()).isEqualTo(20);
+  }
+
+  @Test
+  void answers202WhenNoOutcomeArrivesInTime() throws Exception {
+    createUser("waiter-late");
+    HttpResponse<String> answer =
+        http.send(
+            request(
+                "/rewards/add-points/waiter-late",
+                "{\"points\":1,\"category\":\"x\",\"amount\":1}",
+                "wait=1"),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(202);
+    assertThat(answer.headers().firstValue("Preference-Applied")).hasValue("wait=1");
+    assertThat(json(answer).get("status").asString()).isEqualTo("PENDING");
+  }
+
+  @Test
+  void refusesAWaitOutsideOneToThirtySeconds() throws Exception {
+    createUser("waiter-bad");
+    HttpResponse<String> answer =
+        http.send(
+            request(
+                "/rewards/add-points/waiter-bad",
+                "{\"points\":1,\"category\":\"x\",\"amount\":1}",
+                "wait=31"),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(json(answer).get("field").asString()).isEqualTo("Prefer");
+  }
+
+  private void createUser(String id) {
+    new ApiClient(port)
+        .post(
+            "/rewards/create-user",
+            "{\"id\":\"%s\",\"name\":\"W\",\"email\":\"%s@example.com\"}".formatted(id, id));
+  }
+
+  private CompletableFuture<HttpResponse<String>> post(String path, String body) {
+    return http.sendAsync(request(path, body, "wait=5"), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest request(String path, String body, String prefer) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Content-Type", "application/json")
+        .header("Prefer", prefer)
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
+  }
+
+  private void announce(RewardsEvent event) {
+    events.send(new ProducerRecord<>(Topics.EVENTS, event.userId(), event));
+    events.flush();
+  }
+
+  private static JsonNode json(HttpResponse<String> response) {
+    return JsonMapper.builder().build().readTree(response.body());
+  }
+}
