@@ -34,6 +34,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -56,6 +58,7 @@ class CommandFlowTests {
 
   @Autowired MongoTemplate mongo;
   @Autowired StringRedisTemplate redis;
+  @Autowired KafkaListenerEndpointRegistry listeners;
 
   private Producer<String, Object> producer;
   private Consumer<String, RewardsEvent> events;
@@ -116,6 +119,56 @@ class CommandFlowTests {
   }
 
   @Test
+  void appliesOneUsersCommandsInTheOrderTheyWereAccepted() {
+    List<Object> commands =
+        List.of(
+            earn("flow-order", 100),
+            redeem("flow-order", 500), // refused: 100 available
+            earn("flow-order", 500),
+            redeem("flow-order", 500), // applied: 600 available
+            redeem("flow-order", 500), // refused: 100 available
+            earn("flow-order", 1000),
+            redeem("flow-order", 500)); // applied: 1100 available
+    commands.forEach(this::publish);
+
+    List<String> outcomes = new ArrayList<>();
+    for (Object command : commands) {
+      RewardsEvent outcome = awaitOutcome(commandIdOf(command));
+      outcomes.add(outcome.getClass().getSimpleName() + ":" + balanceAfter(outcome));
+    }
+
+    assertThat(outcomes)
+        .containsExactly(
+            "PointsEarned:100",
+            "RedemptionRejected:100",
+            "PointsEarned:600",
+            "RewardRedeemed:100",
+            "RedemptionRejected:100",
+            "PointsEarned:1100",
+            "RewardRedeemed:600");
+  }
+
+  @Test
+  void resumesWhereItStoppedAfterARestartAndAppliesEachCommandOnce() {
+    MessageListenerContainer container = listeners.getListenerContainer(CommandListener.ID);
+    container.stop();
+    List<EarnPoints> backlog = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      backlog.add(earn("flow-restart-" + (i % 4), 10));
+    }
+    backlog.forEach(this::publish);
+    container.start();
+
+    backlog.forEach(command -> awaitOutcome(command.commandId()));
+    for (int user = 0; user < 4; user++) {
+      assertThat(balance("flow-restart-" + user)).isEqualTo(50);
+    }
+    for (EarnPoints command : backlog) {
+      assertThat(received).filteredOn(e -> e.commandId().equals(command.commandId())).hasSize(1);
+    }
+  }
+
+  @Test
   void deadLettersAPoisonRecordAndKeepsThePartitionFlowing() {
     try (Consumer<String, byte[]> deadLetters = KafkaTestClients.rawConsumer(bootstrapServers)) {
       deadLetters.subscribe(List.of(Topics.COMMANDS_DEAD_LETTER));
@@ -156,6 +209,20 @@ class CommandFlowTests {
     // give a duplicate announcement the chance to show up before callers count events
     KafkaTestClients.drain(events, Duration.ofMillis(500)).forEach(r -> received.add(r.value()));
     return received.stream().filter(e -> e.commandId().equals(commandId)).findFirst().orElseThrow();
+  }
+
+  private static UUID commandIdOf(Object command) {
+    return command instanceof EarnPoints e ? e.commandId() : ((RedeemPoints) command).commandId();
+  }
+
+  private static long balanceAfter(RewardsEvent event) {
+    if (event instanceof PointsEarned earned) {
+      return earned.newBalance();
+    }
+    if (event instanceof RewardRedeemed redeemed) {
+      return redeemed.remainingPoints();
+    }
+    return ((RedemptionRejected) event).availablePoints();
   }
 
   private long balance(String userId) {

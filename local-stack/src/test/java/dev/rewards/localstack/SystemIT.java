@@ -1,0 +1,212 @@
+package dev.rewards.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The contract's guarantees through the real system (all four services, Kafka, store, Redis), by a
+ * client that knows only HTTP.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SystemIT {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private RunningStack stack;
+
+  @BeforeAll
+  void start(@TempDir Path dataDir) throws Exception {
+    stack = new RunningStack(dataDir);
+    stack.start();
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    stack.stop();
+  }
+
+  @Test
+  void loadsTheSampleBalancesAndHistory() {
+    assertThat(totalPoints("user123")).isEqualTo(415);
+    assertThat(totalPoints("user456")).isEqualTo(105);
+    assertThat(totalPoints("user789")).isEqualTo(125);
+    JsonNode history = json(stack.get("/rewards/transactions/user123?limit=2"));
+    assertThat(history.get("pagination").get("total").asLong()).isEqualTo(5);
+    JsonNode newest = history.get("transactions").get(0);
+    assertThat(newest.get("category").asString()).isEqualTo("entertainment");
+    assertThat(newest.get("pointsEarned").asLong()).isEqualTo(150);
+    assertThat(newest.get("timestamp").asString()).startsWith("2024-02-01");
+  }
+
+  @Test
+  void redemptionsRacingOnOneUserNeverOverdraw() throws Exception {
+    createUser("racer");
+    assertThat(
+            waitFor(stack.post("/rewards/add-points/racer", purchase(50_000), wait(10)))
+                .statusCode())
+        .isEqualTo(200); // affords exactly 100 redemptions of 500
+
+    List<String> commandIds = new ArrayList<>();
+    ExecutorService clients = Executors.newFixedThreadPool(32);
+    try {
+      List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+      for (int i = 0; i < 500; i++) {
+        responses.add(
+            clients.submit(
+                () ->
+                    stack.post(
+                        "/rewards/redeem/racer",
+                        "{\"pointsToRedeem\":500,\"rewardType\":\"voucher\"}")));
+      }
+      for (Future<HttpResponse<String>> response : responses) {
+        assertThat(response.get().statusCode()).isEqualTo(202);
+        commandIds.add(json(response.get()).get("commandId").asString());
+      }
+    } finally {
+      clients.shutdown();
+    }
+
+    List<String> statuses = new ArrayList<>();
+    for (String commandId : commandIds) {
+      statuses.add(awaitDecided(commandId));
+    }
+    assertThat(statuses).filteredOn("APPLIED"::equals).hasSize(100);
+    assertThat(statuses).filteredOn("REJECTED"::equals).hasSize(400);
+    assertThat(totalPoints("racer")).isZero();
+    assertThat(
+            json(stack.get("/rewards/redemptions/racer")).get("pagination").get("total").asLong())
+        .isEqualTo(100);
+  }
+
+  @Test
+  void answersWithTheOutcomeWhenAskedToWait() {
+    createUser("patient");
+
+    HttpResponse<String> earned =
+        waitFor(stack.post("/rewards/add-points/patient", purchase(1200), wait(10)));
+    HttpResponse<String> redeemed =
+        waitFor(
+            stack.post(
+                "/rewards/redeem/patient",
+                "{\"pointsToRedeem\":1000,\"rewardType\":\"cashback\"}",
+                wait(10)));
+
+    assertThat(earned.statusCode()).isEqualTo(200);
+    assertThat(json(earned).get("newBalance").asLong()).isEqualTo(1200);
+    assertThat(redeemed.statusCode()).isEqualTo(200);
+    JsonNode redemption = json(redeemed).get("redemption");
+    assertThat(redemption.get("remainingPoints").asLong()).isEqualTo(200);
+    assertThat(redemption.get("value").decimalValue()).isEqualByComparingTo("10.00");
+  }
+
+  @Test
+  void refusesARedemptionBeyondTheBalanceWithInsufficientPoints() {
+    HttpResponse<String> refused =
+        waitFor(
+            stack.post(
+                "/rewards/redeem/user456",
+                "{\"pointsToRedeem\":500,\"rewardType\":\"voucher\"}",
+                wait(10)));
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    JsonNode problem = json(refused);
+    assertThat(problem.get("title").asString()).isEqualTo("Insufficient Points");
+    assertThat(problem.get("requiredPoints").asLong()).isEqualTo(500);
+    assertThat(problem.get("availablePoints").asLong()).isEqualTo(105);
+    assertThat(totalPoints("user456")).isEqualTo(105);
+  }
+
+  @Test
+  void appliesARepeatedIdempotentPurchaseOnce() {
+    createUser("retrier");
+    Map<String, String> key = Map.of("Idempotency-Key", "receipt-" + UUID.randomUUID());
+
+    HttpResponse<String> first = stack.post("/rewards/add-points/retrier", purchase(70), key);
+    HttpResponse<String> retry = stack.post("/rewards/add-points/retrier", purchase(70), key);
+    String commandId = json(first).get("commandId").asString();
+    awaitDecided(commandId);
+    HttpResponse<String> late = stack.post("/rewards/add-points/retrier", purchase(70), key);
+    HttpResponse<String> other = stack.post("/rewards/add-points/retrier", purchase(71), key);
+
+    assertThat(json(retry).get("commandId").asString()).isEqualTo(commandId);
+    assertThat(json(late).get("commandId").asString()).isEqualTo(commandId);
+    assertThat(other.statusCode()).isEqualTo(422);
+    HttpResponse<String> marker =
+        waitFor(stack.post("/rewards/add-points/retrier", purchase(1), wait(10)));
+    assertThat(json(marker).get("newBalance").asLong()).isEqualTo(71);
+  }
+
+  @Test
+  void neverServesABalanceOlderThanAnAnnouncedOutcome() {
+    createUser("reader");
+    for (int i = 1; i <= 30; i++) {
+      stack.get("/rewards/points/reader"); // fills the cache with the balance before the change
+      HttpResponse<String> applied =
+          waitFor(stack.post("/rewards/add-points/reader", purchase(10), wait(10)));
+      long announced = json(applied).get("newBalance").asLong();
+
+      assertThat(totalPoints("reader")).isEqualTo(announced).isEqualTo(10L * i);
+    }
+  }
+
+  private void createUser(String id) {
+    HttpResponse<String> created =
+        stack.post(
+            "/rewards/create-user",
+            "{\"id\":\"%s\",\"name\":\"%s\",\"email\":\"%s@example.com\"}".formatted(id, id, id));
+    assertThat(created.statusCode()).isEqualTo(201);
+  }
+
+  private long totalPoints(String userId) {
+    return json(stack.get("/rewards/points/" + userId)).get("totalPoints").asLong();
+  }
+
+  private String awaitDecided(String commandId) {
+    String[] status = new String[1];
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> {
+              status[0] =
+                  json(stack.get("/rewards/commands/" + commandId)).get("status").asString();
+              return !"PENDING".equals(status[0]);
+            });
+    return status[0];
+  }
+
+  private static HttpResponse<String> waitFor(HttpResponse<String> response) {
+    assertThat(response.headers().firstValue("Preference-Applied")).isPresent();
+    return response;
+  }
+
+  private static Map<String, String> wait(int seconds) {
+    return Map.of("Prefer", "wait=" + seconds);
+  }
+
+  private static String purchase(long points) {
+    return "{\"points\":%d,\"category\":\"shopping\",\"amount\":10}".formatted(points);
+  }
+
+  private static JsonNode json(HttpResponse<String> response) {
+    return JSON.readTree(response.body());
+  }
+}
