@@ -1,11 +1,13 @@
 package dev.rewards.notifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,11 +20,13 @@ class HealthTests {
   @LocalServerPort int port;
 
   @Test
-  void isReadyWhenKafkaAnswers() throws Exception {
-    HttpResponse<String> readiness = get("/actuator/health/readiness");
+  void isReadyOnceKafkaAnswersAndTheEventPartitionsAreAssigned() throws Exception {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> get("/actuator/health/readiness").statusCode() == 200);
 
-    assertThat(readiness.statusCode()).isEqualTo(200);
-    assertThat(readiness.body()).contains("\"kafka\"");
+    String readiness = get("/actuator/health/readiness").body();
+    assertThat(readiness).contains("\"kafka\"").contains("\"eventStream\"");
     assertThat(get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
   }
 

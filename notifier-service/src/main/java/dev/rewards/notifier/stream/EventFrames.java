@@ -1,0 +1,115 @@
+package dev.rewards.notifier.stream;
+
+import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.RedemptionRejected;
+import dev.rewards.contracts.RewardRedeemed;
+import dev.rewards.contracts.RewardsEvent;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns an outcome event into the WebSocket frames of the contract, {@code {"event", "data"}}. Each
+ * frame names the {@code commandId} it answers and the {@code eventId} it came from.
+ */
+public final class EventFrames {
+
+  private final JsonMapper json;
+
+  public EventFrames(JsonMapper json) {
+    this.json = json;
+  }
+
+  public List<String> of(RewardsEvent event) {
+    if (event instanceof PointsEarned earned) {
+      return List.of(
+          frame(
+              "pointsUpdated",
+              new PointsUpdated(
+                  earned.userId(),
+                  earned.newBalance(),
+                  earned.points(),
+                  "EARN",
+                  earned.commandId(),
+                  earned.eventId(),
+                  earned.occurredAt())));
+    }
+    if (event instanceof RewardRedeemed redeemed) {
+      return List.of(
+          frame(
+              "pointsUpdated",
+              new PointsUpdated(
+                  redeemed.userId(),
+                  redeemed.remainingPoints(),
+                  -redeemed.pointsRedeemed(),
+                  "REDEEM",
+                  redeemed.commandId(),
+                  redeemed.eventId(),
+                  redeemed.occurredAt())),
+          frame(
+              "rewardRedeemed",
+              new Redeemed(
+                  redeemed.userId(),
+                  redeemed.commandId(),
+                  redeemed.eventId(),
+                  new Reward(
+                      redeemed.redemptionId(),
+                      redeemed.pointsRedeemed(),
+                      redeemed.rewardType(),
+                      redeemed.value(),
+                      redeemed.occurredAt(),
+                      redeemed.remainingPoints()))));
+    }
+    if (event instanceof RedemptionRejected rejected) {
+      return List.of(
+          frame(
+              "redemptionRejected",
+              new Rejected(
+                  rejected.userId(),
+                  rejected.commandId(),
+                  rejected.eventId(),
+                  rejected.reason(),
+                  rejected.requiredPoints(),
+                  rejected.availablePoints(),
+                  rejected.occurredAt())));
+    }
+    // An event type this version does not know (a newer ledger): nothing to push for it.
+    return List.of();
+  }
+
+  private String frame(String name, Object data) {
+    return json.writeValueAsString(new Frame(name, data));
+  }
+
+  record Frame(String event, Object data) {}
+
+  record PointsUpdated(
+      String userId,
+      long totalPoints,
+      long delta,
+      String reason,
+      UUID commandId,
+      UUID eventId,
+      Instant occurredAt) {}
+
+  record Redeemed(String userId, UUID commandId, UUID eventId, Reward reward) {}
+
+  record Reward(
+      UUID id,
+      long pointsRedeemed,
+      String rewardType,
+      BigDecimal value,
+      Instant timestamp,
+      long remainingPoints) {}
+
+  record Rejected(
+      String userId,
+      UUID commandId,
+      UUID eventId,
+      String reason,
+      long requiredPoints,
+      long availablePoints,
+      Instant occurredAt) {}
+}

@@ -1,0 +1,33 @@
+package dev.rewards.notifier.stream;
+
+import dev.rewards.contracts.RewardsEvent;
+import dev.rewards.contracts.Topics;
+import dev.rewards.notifier.clients.ClientRegistry;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads every outcome event in a consumer group of this instance's own (so every instance sees
+ * every event, and its clients may be connected anywhere) and hands it to the connected clients.
+ */
+@Component
+class EventListener {
+
+  private final EventFrames frames;
+  private final ClientRegistry clients;
+
+  EventListener(EventFrames frames, ClientRegistry clients) {
+    this.frames = frames;
+    this.clients = clients;
+  }
+
+  @KafkaListener(
+      id = "notifier",
+      idIsGroup = false,
+      groupId = "#{@notifierInstance.consumerGroup()}",
+      topics = Topics.EVENTS,
+      properties = "auto.offset.reset=latest")
+  void on(RewardsEvent event) {
+    clients.deliver(event.userId(), frames.of(event));
+  }
+}

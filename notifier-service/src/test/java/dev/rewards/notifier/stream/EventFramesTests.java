@@ -1,0 +1,110 @@
+package dev.rewards.notifier.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.RedemptionRejected;
+import dev.rewards.contracts.RewardRedeemed;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class EventFramesTests {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Instant AT = Instant.parse("2026-01-02T03:04:05Z");
+
+  private final EventFrames frames = new EventFrames(JSON);
+  private final UUID commandId = UUID.randomUUID();
+
+  @Test
+  void pointsEarnedBecomesPointsUpdatedWithThePositiveDelta() {
+    List<JsonNode> out =
+        parse(
+            frames.of(
+                new PointsEarned(
+                    UUID.randomUUID(),
+                    commandId,
+                    "u1",
+                    UUID.randomUUID(),
+                    50,
+                    "shopping",
+                    new BigDecimal("100.00"),
+                    AT,
+                    465,
+                    AT)));
+
+    assertThat(out).hasSize(1);
+    JsonNode data = out.get(0).path("data");
+    assertThat(out.get(0).path("event").asString()).isEqualTo("pointsUpdated");
+    assertThat(data.path("userId").asString()).isEqualTo("u1");
+    assertThat(data.path("totalPoints").asLong()).isEqualTo(465);
+    assertThat(data.path("delta").asLong()).isEqualTo(50);
+    assertThat(data.path("reason").asString()).isEqualTo("EARN");
+    assertThat(data.path("commandId").asString()).isEqualTo(commandId.toString());
+    assertThat(data.path("occurredAt").asString()).isEqualTo("2026-01-02T03:04:05Z");
+  }
+
+  @Test
+  void rewardRedeemedBecomesPointsUpdatedThenRewardRedeemed() {
+    UUID redemptionId = UUID.randomUUID();
+    List<JsonNode> out =
+        parse(
+            frames.of(
+                new RewardRedeemed(
+                    UUID.randomUUID(),
+                    commandId,
+                    "u1",
+                    redemptionId,
+                    500,
+                    "voucher",
+                    new BigDecimal("5.00"),
+                    15,
+                    AT)));
+
+    assertThat(out)
+        .extracting(f -> f.path("event").asString())
+        .containsExactly("pointsUpdated", "rewardRedeemed");
+    assertThat(out.get(0).path("data").path("delta").asLong()).isEqualTo(-500);
+    assertThat(out.get(0).path("data").path("reason").asString()).isEqualTo("REDEEM");
+    JsonNode reward = out.get(1).path("data").path("reward");
+    assertThat(out.get(1).path("data").path("commandId").asString())
+        .isEqualTo(commandId.toString());
+    assertThat(reward.path("id").asString()).isEqualTo(redemptionId.toString());
+    assertThat(reward.path("pointsRedeemed").asLong()).isEqualTo(500);
+    assertThat(reward.path("rewardType").asString()).isEqualTo("voucher");
+    assertThat(reward.path("value").decimalValue()).isEqualByComparingTo("5");
+    assertThat(reward.path("timestamp").asString()).isEqualTo("2026-01-02T03:04:05Z");
+    assertThat(reward.path("remainingPoints").asLong()).isEqualTo(15);
+  }
+
+  @Test
+  void redemptionRejectedNamesWhatWasMissing() {
+    List<JsonNode> out =
+        parse(
+            frames.of(
+                new RedemptionRejected(
+                    UUID.randomUUID(),
+                    commandId,
+                    "u1",
+                    RedemptionRejected.INSUFFICIENT_POINTS,
+                    1000,
+                    415,
+                    AT)));
+
+    JsonNode data = out.get(0).path("data");
+    assertThat(out.get(0).path("event").asString()).isEqualTo("redemptionRejected");
+    assertThat(data.path("reason").asString()).isEqualTo("INSUFFICIENT_POINTS");
+    assertThat(data.path("requiredPoints").asLong()).isEqualTo(1000);
+    assertThat(data.path("availablePoints").asLong()).isEqualTo(415);
+    assertThat(data.path("commandId").asString()).isEqualTo(commandId.toString());
+  }
+
+  private static List<JsonNode> parse(List<String> frames) {
+    return frames.stream().map(JSON::readTree).toList();
+  }
+}
