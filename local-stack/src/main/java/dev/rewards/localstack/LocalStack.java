@@ -177,6 +177,7 @@ public final class LocalStack {
           API          http://localhost:%1$d
           Swagger UI   http://localhost:%1$d/api
           WebSocket    ws://localhost:%2$d/ws/rewards?userId=user123
+          Live events  http://localhost:%2$d/websocket-test.html
           Health       http://localhost:%1$d/actuator/health  (notifier %2$d, ledger %3$d, analytics %4$d)
           Kafka        %5$s   MongoDB %6$s   Redis %7$s
           Data, logs   %8$s

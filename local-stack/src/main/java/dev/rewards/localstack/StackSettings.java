@@ -59,6 +59,7 @@ record StackSettings(
   Map<String, String> serviceEnvironment() {
     return Map.of(
         "PORT", Integer.toString(apiPort),
+        "REWARDS_API_URL", "http://localhost:" + apiPort,
         "NOTIFIER_PORT", Integer.toString(notifierPort),
         "LEDGER_PORT", Integer.toString(ledgerPort),
         "ANALYTICS_PORT", Integer.toString(analyticsPort),

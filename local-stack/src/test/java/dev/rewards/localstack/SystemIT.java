@@ -2,8 +2,12 @@ package dev.rewards.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.rewards.support.testing.WebSocketTestClient;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,17 +22,25 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The contract's guarantees through the real system (all four services, Kafka, store, Redis), by a
- * client that knows only HTTP.
+ * The contract's guarantees through the real system (all four services, Kafka, store, Redis), by
+ * clients that know only HTTP and WebSocket, and a browser on the notifier's test page.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SystemIT {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
   private RunningStack stack;
 
@@ -165,6 +177,104 @@ class SystemIT {
 
       assertThat(totalPoints("reader")).isEqualTo(announced).isEqualTo(10L * i);
     }
+  }
+
+  @Test
+  void aWebAppSeesTheConfirmationOfItsOwnCommandLive() {
+    createUser("watcher");
+    try (var socket = WebSocketTestClient.connect(notifier("/ws/rewards?userId=watcher"))) {
+      await().atMost(Duration.ofSeconds(10)).until(() -> !socket.frames("connected").isEmpty());
+
+      String earn =
+          json(stack.post("/rewards/add-points/watcher", purchase(600)))
+              .get("commandId")
+              .asString();
+      String redeem =
+          json(stack.post(
+                  "/rewards/redeem/watcher", "{\"pointsToRedeem\":500,\"rewardType\":\"voucher\"}"))
+              .get("commandId")
+              .asString();
+      String refused =
+          json(stack.post(
+                  "/rewards/redeem/watcher", "{\"pointsToRedeem\":500,\"rewardType\":\"voucher\"}"))
+              .get("commandId")
+              .asString();
+
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> answered(socket, "redemptionRejected", refused));
+      assertThat(answered(socket, "pointsUpdated", earn)).isTrue();
+      assertThat(answered(socket, "rewardRedeemed", redeem)).isTrue();
+      assertThat(socket.frames("pointsUpdated"))
+          .extracting(f -> f.get("data").get("totalPoints").asLong())
+          .containsExactly(600L, 100L);
+      JsonNode rejection = socket.frames("redemptionRejected").get(0).get("data");
+      assertThat(rejection.get("availablePoints").asLong()).isEqualTo(100);
+    }
+  }
+
+  @Test
+  void theTestPageShowsTheEventOfAPurchaseMadeFromIt() {
+    assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "needs Debian's chromium and chromium-driver (.ci/run installs them where it can)");
+    createUser("browser");
+    WebDriver browser = headlessChromium();
+    try {
+      browser.get(notifier("/websocket-test.html").toString());
+      WebElement user = browser.findElement(By.id("userId"));
+      user.clear();
+      user.sendKeys("browser");
+      browser.findElement(By.id("connect")).click();
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(() -> browser.findElement(By.id("status")).getText().equals("connected"));
+
+      browser.findElement(By.id("addPoints")).click();
+
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  !browser
+                      .findElements(By.cssSelector("#events li[data-event=pointsUpdated]"))
+                      .isEmpty());
+      String shown =
+          browser.findElement(By.cssSelector("#events li[data-event=pointsUpdated]")).getText();
+      assertThat(shown).contains("\"totalPoints\":50").contains("\"reason\":\"EARN\"");
+      assertThat(browser.findElement(By.id("answer")).getText()).startsWith("202");
+      assertThat(totalPoints("browser")).isEqualTo(50);
+    } finally {
+      browser.quit();
+    }
+  }
+
+  private static WebDriver headlessChromium() {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync");
+    ChromeDriverService driver =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    return new ChromeDriver(driver, options);
+  }
+
+  private URI notifier(String path) {
+    String scheme = path.startsWith("/ws/") ? "ws" : "http";
+    return URI.create(scheme + "://localhost:" + stack.env.get("NOTIFIER_PORT") + path);
+  }
+
+  private static boolean answered(WebSocketTestClient socket, String event, String commandId) {
+    return socket.frames(event).stream()
+        .anyMatch(f -> commandId.equals(f.get("data").get("commandId").asString()));
   }
 
   private void createUser(String id) {
