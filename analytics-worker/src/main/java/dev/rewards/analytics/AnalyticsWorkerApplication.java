@@ -1,13 +1,26 @@
 package dev.rewards.analytics;
 
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** Maintains the reward-distribution aggregates from outcome events. */
+/**
+ * Maintains distribution aggregates from outcome events. With the argument {@code rebuild} it
+ * instead recounts them from the ledger once and exits (docs/operations.md).
+ */
 @SpringBootApplication
 public class AnalyticsWorkerApplication {
 
   public static void main(String[] args) {
+    if (Arrays.asList(args).contains("rebuild")) {
+      SpringApplication rebuild = new SpringApplication(AnalyticsWorkerApplication.class);
+      rebuild.setWebApplicationType(WebApplicationType.NONE);
+      String[] withRebuild = Arrays.copyOf(args, args.length + 2);
+      withRebuild[args.length] = "--rewards.analytics.rebuild=true";
+      withRebuild[args.length + 1] = "--spring.kafka.listener.auto-startup=false";
+      System.exit(SpringApplication.exit(rebuild.run(withRebuild)));
+    }
     SpringApplication.run(AnalyticsWorkerApplication.class, args);
   }
 }

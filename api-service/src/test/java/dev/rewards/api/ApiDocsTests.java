@@ -24,6 +24,7 @@ class ApiDocsTests {
     "get, /rewards/transactions/{userId}",
     "get, /rewards/redemptions/{userId}",
     "get, /rewards/options",
+    "get, /analytics/rewards-distribution",
   })
   void documentsEveryEndpointWithASummary(String method, String path) {
     JsonNode operation = apiDocs().path("paths").path(path).path(method);

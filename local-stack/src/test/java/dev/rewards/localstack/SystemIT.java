@@ -69,6 +69,33 @@ class SystemIT {
   }
 
   @Test
+  void analyticsIncludeTheSampleData() {
+    // other tests here buy only "shopping"; the seed's other categories stay as loaded
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              JsonNode distribution = json(stack.get("/analytics/rewards-distribution"));
+              assertThat(category(distribution, "dining").get("totalPoints").asLong())
+                  .isEqualTo(145);
+              assertThat(category(distribution, "travel").get("totalAmount").decimalValue())
+                  .isEqualByComparingTo("400");
+              assertThat(category(distribution, "entertainment").get("transactionCount").asLong())
+                  .isEqualTo(1);
+              assertThat(distribution.get("asOf").isNull()).isFalse();
+            });
+  }
+
+  private static JsonNode category(JsonNode distribution, String name) {
+    for (JsonNode category : distribution.get("distribution")) {
+      if (category.get("category").asString().equals(name)) {
+        return category;
+      }
+    }
+    throw new AssertionError("no category " + name + " in " + distribution);
+  }
+
+  @Test
   void redemptionsRacingOnOneUserNeverOverdraw() throws Exception {
     createUser("racer");
     assertThat(

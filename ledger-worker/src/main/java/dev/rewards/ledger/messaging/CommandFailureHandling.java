@@ -1,20 +1,15 @@
 package dev.rewards.ledger.messaging;
 
-import com.mongodb.MongoException;
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
 import dev.rewards.contracts.Topics;
 import dev.rewards.ledger.account.AccountContentionException;
+import dev.rewards.support.store.StoreOutages;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.util.backoff.BackOff;
-import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
@@ -41,28 +36,17 @@ class CommandFailureHandling {
     var processor =
         new DefaultAfterRollbackProcessor<Object, Object>(
             deadLetters, new FixedBackOff(200, 2), kafka, true);
-    BackOff untilTheStoreIsBack = untilBack();
+    BackOff untilTheStoreIsBack = StoreOutages.untilTheStoreIsBack();
     processor.setBackOffFunction((record, e) -> isTransient(e) ? untilTheStoreIsBack : null);
     return processor;
   }
 
-  private static BackOff untilBack() {
-    ExponentialBackOff backOff = new ExponentialBackOff(250, 2);
-    backOff.setMaxInterval(5_000);
-    return backOff; // no maximum elapsed time: wait for the outage to end
-  }
-
   static boolean isTransient(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof DataAccessResourceFailureException
-          || t instanceof TransientDataAccessException
-          || t instanceof MongoSocketException
-          || t instanceof MongoTimeoutException
-          || t instanceof AccountContentionException
-          || (t instanceof MongoException mongo && mongo.hasErrorLabel("RetryableWriteError"))) {
+      if (t instanceof AccountContentionException) {
         return true;
       }
     }
-    return false;
+    return StoreOutages.isOutage(failure);
   }
 }

@@ -1,0 +1,87 @@
+package dev.rewards.analytics.distribution;
+
+import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.RewardRedeemed;
+import dev.rewards.contracts.RewardsEvent;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one outcome adds to the aggregates: the counters to increment (by field path) and the user's
+ * balance after it. Plain arithmetic, so it is the same whether it comes from an event or a recount
+ * of the ledger.
+ */
+public record Contribution(Map<String, Long> increments, Map<String, String> names, Instant at) {
+
+  /** Field paths inside an aggregate document; names are encoded so any category is a safe key. */
+  static String category(String name) {
+    return "categories." + FieldKeys.encode(name);
+  }
+
+  static String rewardType(String name) {
+    return "redemptions." + FieldKeys.encode(name);
+  }
+
+  static String range(long lowerBound) {
+    return "histogram." + lowerBound;
+  }
+
+  /** An outcome that changes no counter (a refused redemption): it only moves {@code asOf}. */
+  public static Contribution none(Instant at) {
+    return new Contribution(Map.of(), Map.of(), at);
+  }
+
+  public static Contribution of(
+      RewardsEvent event, Long balanceBefore, long balanceAfter, BalanceRanges ranges) {
+    Map<String, Long> increments = new LinkedHashMap<>();
+    Map<String, String> names = new LinkedHashMap<>();
+    if (event instanceof PointsEarned earned) {
+      earned(
+          increments, names, earned.category(), earned.points(), Amounts.toCents(earned.amount()));
+    } else if (event instanceof RewardRedeemed redeemed) {
+      redeemed(increments, names, redeemed.rewardType(), redeemed.pointsRedeemed());
+    }
+    moveUser(increments, balanceBefore, balanceAfter, ranges);
+    return new Contribution(increments, names, event.occurredAt());
+  }
+
+  /** A purchase counted under its category. */
+  public static void earned(
+      Map<String, Long> increments,
+      Map<String, String> names,
+      String category,
+      long points,
+      long amountCents) {
+    String key = category(category);
+    increments.merge(key + ".points", points, Long::sum);
+    increments.merge(key + ".amountCents", amountCents, Long::sum);
+    increments.merge(key + ".count", 1L, Long::sum);
+    names.put(key + ".name", category);
+  }
+
+  /** A redemption counted under its reward type. */
+  public static void redeemed(
+      Map<String, Long> increments, Map<String, String> names, String rewardType, long points) {
+    String key = rewardType(rewardType);
+    increments.merge(key + ".points", points, Long::sum);
+    increments.merge(key + ".count", 1L, Long::sum);
+    names.put(key + ".name", rewardType);
+  }
+
+  /** A user counted in the histogram moves from the range of its old balance to the new one. */
+  public static void moveUser(
+      Map<String, Long> increments, Long balanceBefore, long balanceAfter, BalanceRanges ranges) {
+    long to = ranges.rangeOf(balanceAfter);
+    if (balanceBefore == null) {
+      increments.merge(range(to), 1L, Long::sum);
+      increments.merge("users", 1L, Long::sum);
+      return;
+    }
+    long from = ranges.rangeOf(balanceBefore);
+    if (from != to) {
+      increments.merge(range(from), -1L, Long::sum);
+      increments.merge(range(to), 1L, Long::sum);
+    }
+  }
+}

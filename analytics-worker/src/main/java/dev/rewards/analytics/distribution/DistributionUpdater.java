@@ -1,0 +1,78 @@
+package dev.rewards.analytics.distribution;
+
+import dev.rewards.analytics.distribution.AggregateStore.UserView;
+import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.RedemptionRejected;
+import dev.rewards.contracts.RewardRedeemed;
+import dev.rewards.contracts.RewardsEvent;
+
+/**
+ * Applies one outcome event, read at (partition, offset), to the aggregates — exactly once in
+ * effect, with two fenced single-document writes and no transaction:
+ *
+ * <ol>
+ *   <li>the user's row moves to the new balance, keeping the one before and the event's position;
+ *   <li>the partition's counters take the event's contribution, fenced by the offset.
+ * </ol>
+ *
+ * A crash between them is repaired by the redelivery: the row already sits at this offset, so the
+ * balance before is read from it and step 2 is done with the same numbers. An outcome announced
+ * again at a later offset is recognised by its command id among the user's recent commands.
+ */
+public class DistributionUpdater {
+
+  /** Thrown when another writer moved the user's row meanwhile; the record is retried. */
+  public static class UserMovedException extends RuntimeException {
+    UserMovedException(String userId) {
+      super("the analytics row of user " + userId + " changed while applying; retrying");
+    }
+  }
+
+  private final AggregateStore store;
+  private final BalanceRanges ranges;
+
+  public DistributionUpdater(AggregateStore store, BalanceRanges ranges) {
+    this.store = store;
+    this.ranges = ranges;
+  }
+
+  /** Returns false when the event had already been counted. */
+  public boolean apply(RewardsEvent event, int partition, long offset) {
+    if (event instanceof RedemptionRejected) {
+      store.add(partition, offset, Contribution.none(event.occurredAt()));
+      return true;
+    }
+    String commandId = event.commandId().toString();
+    UserView seen = store.user(event.userId()).orElse(null);
+    boolean samePartition = seen != null && seen.partition() == partition;
+    long balanceAfter = balanceAfter(event);
+    Long balanceBefore;
+    if (samePartition && seen.offset() == offset) {
+      balanceBefore = seen.balanceBefore(); // step 1 was done before a crash: redo step 2 only
+    } else {
+      if (samePartition && seen.offset() > offset) {
+        return false; // an older record, replayed after both steps were done
+      }
+      if (seen != null && seen.recent().contains(commandId)) {
+        return false; // the same outcome, announced again at another offset
+      }
+      balanceBefore = seen == null ? null : seen.balance();
+      if (!store.moveUser(
+          event.userId(), seen, partition, offset, balanceBefore, balanceAfter, commandId)) {
+        throw new UserMovedException(event.userId());
+      }
+    }
+    store.add(partition, offset, Contribution.of(event, balanceBefore, balanceAfter, ranges));
+    return true;
+  }
+
+  private static long balanceAfter(RewardsEvent event) {
+    if (event instanceof PointsEarned earned) {
+      return earned.newBalance();
+    }
+    if (event instanceof RewardRedeemed redeemed) {
+      return redeemed.remainingPoints();
+    }
+    throw new IllegalArgumentException("no balance in " + event.getClass().getSimpleName());
+  }
+}

@@ -1,0 +1,41 @@
+package dev.rewards.analytics.stream;
+
+import dev.rewards.analytics.distribution.DistributionUpdater;
+import dev.rewards.contracts.RewardsEvent;
+import dev.rewards.contracts.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.stereotype.Component;
+
+/** Feeds outcome events, with their position, to the aggregates; one at a time per partition. */
+@Component
+class EventListener {
+
+  /** Listener id, for tests and operators that stop and start the container. */
+  static final String ID = "analytics";
+
+  private final DistributionUpdater updater;
+  private final Counter applied;
+  private final Counter duplicates;
+
+  EventListener(DistributionUpdater updater, MeterRegistry meters) {
+    this.updater = updater;
+    this.applied = meters.counter("rewards.analytics.events", "result", "applied");
+    this.duplicates = meters.counter("rewards.analytics.events", "result", "duplicate");
+  }
+
+  @KafkaListener(id = ID, idIsGroup = false, topics = Topics.EVENTS)
+  void on(
+      RewardsEvent event,
+      @Header(KafkaHeaders.RECEIVED_PARTITION) int partition,
+      @Header(KafkaHeaders.OFFSET) long offset) {
+    if (updater.apply(event, partition, offset)) {
+      applied.increment();
+    } else {
+      duplicates.increment();
+    }
+  }
+}
