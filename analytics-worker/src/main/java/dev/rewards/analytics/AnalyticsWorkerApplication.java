@@ -14,13 +14,18 @@ public class AnalyticsWorkerApplication {
 
   public static void main(String[] args) {
     if (Arrays.asList(args).contains("rebuild")) {
-      SpringApplication rebuild = new SpringApplication(AnalyticsWorkerApplication.class);
-      rebuild.setWebApplicationType(WebApplicationType.NONE);
-      String[] withRebuild = Arrays.copyOf(args, args.length + 2);
-      withRebuild[args.length] = "--rewards.analytics.rebuild=true";
-      withRebuild[args.length + 1] = "--spring.kafka.listener.auto-startup=false";
-      System.exit(SpringApplication.exit(rebuild.run(withRebuild)));
+      System.exit(rebuild(args));
     }
     SpringApplication.run(AnalyticsWorkerApplication.class, args);
+  }
+
+  /** Runs the rebuild without the listener or the web server; returns the exit code. */
+  static int rebuild(String... args) {
+    SpringApplication rebuild = new SpringApplication(AnalyticsWorkerApplication.class);
+    rebuild.setWebApplicationType(WebApplicationType.NONE);
+    String[] withRebuild = Arrays.copyOf(args, args.length + 2);
+    withRebuild[args.length] = "--rewards.analytics.rebuild=true";
+    withRebuild[args.length + 1] = "--spring.kafka.listener.auto-startup=false";
+    return SpringApplication.exit(rebuild.run(withRebuild));
   }
 }

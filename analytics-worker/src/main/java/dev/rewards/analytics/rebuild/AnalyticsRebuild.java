@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,8 +53,7 @@ public class AnalyticsRebuild {
 
   /** Returns a one-line summary of what was rebuilt. */
   public String run() throws ExecutionException, InterruptedException {
-    ConsumerGroupDescription description =
-        kafka.describeConsumerGroups(List.of(group)).all().get().get(group);
+    ConsumerGroupDescription description = describeGroup();
     if (description != null && !description.members().isEmpty()) {
       throw new IllegalStateException(
           "%d analytics-worker instance(s) still consume in group '%s': stop them all, then rebuild"
@@ -88,5 +88,17 @@ public class AnalyticsRebuild {
     kafka.alterConsumerGroupOffsets(group, resume).all().get();
     return "rebuilt %d users over %d partitions; %s resumes at the end of %s"
         .formatted(result.users().size(), partitions, group, Topics.EVENTS);
+  }
+
+  /** The group, or null if it never consumed (a fresh deployment). */
+  private ConsumerGroupDescription describeGroup() throws InterruptedException, ExecutionException {
+    try {
+      return kafka.describeConsumerGroups(List.of(group)).all().get().get(group);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof GroupIdNotFoundException) {
+        return null;
+      }
+      throw e;
+    }
   }
 }

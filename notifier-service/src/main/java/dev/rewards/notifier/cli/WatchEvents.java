@@ -84,6 +84,7 @@ public final class WatchEvents {
     private final StringBuilder partial = new StringBuilder();
     private final CountDownLatch done;
     private int remaining;
+    private boolean closing;
 
     Printer(int count, CountDownLatch done) {
       this.remaining = count;
@@ -98,6 +99,7 @@ public final class WatchEvents {
         partial.setLength(0);
         System.out.println(LocalTime.now().withNano(0) + " " + frame);
         if (!frame.contains("\"event\":\"connected\"") && remaining > 0 && --remaining == 0) {
+          closing = true;
           socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
           done.countDown();
         }
@@ -108,7 +110,9 @@ public final class WatchEvents {
 
     @Override
     public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
-      System.err.println("closed by the server: " + status + " " + reason);
+      if (!closing) {
+        System.err.println("closed by the server: " + status + " " + reason);
+      }
       done.countDown();
       return null;
     }

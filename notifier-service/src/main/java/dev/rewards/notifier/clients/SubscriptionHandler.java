@@ -35,7 +35,10 @@ class SubscriptionHandler extends TextWebSocketHandler {
     Map<String, Object> greeting = new java.util.LinkedHashMap<>();
     greeting.put("userId", subscription.userId());
     greeting.put("stream", subscription.isAllEvents() ? "all" : "user");
-    client.push(json.writeValueAsString(Map.of("event", "connected", "data", greeting)));
+    Map<String, Object> frame = new java.util.LinkedHashMap<>();
+    frame.put("event", "connected");
+    frame.put("data", greeting);
+    client.push(json.writeValueAsString(frame));
     registry.add(client);
     log.debug("WebSocket {} follows {}", session.getId(), describe(subscription));
   }
