@@ -20,6 +20,7 @@ public final class LocalStack {
   private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
 
   private final StackSettings settings;
+  private Credentials credentials;
   private final Deque<AutoCloseable> infrastructure = new ArrayDeque<>();
   private final List<ServiceProcess> services = new ArrayList<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -56,12 +57,13 @@ public final class LocalStack {
   void start() throws Exception {
     Console.line("Rewards local stack — data in " + settings.dataDir());
     checkServicePortsFree();
+    credentials = Credentials.resolve(System.getenv(), settings.dataDir());
     startInfrastructure();
     boolean loadSamples = SampleData.storeIsEmpty(settings.mongoUri());
     startServices();
     if (loadSamples) {
       Console.step("Sample data  loading 3 users and 8 purchases through the API …");
-      SampleData samples = new SampleData(settings.apiPort());
+      SampleData samples = new SampleData(settings.apiPort(), credentials.apiKey());
       samples.load();
       Console.step(
           "Sample data  applied: user123 %d, user456 %d, user789 %d points"
@@ -140,7 +142,8 @@ public final class LocalStack {
             + " (logs in "
             + settings.dataDir().resolve("logs")
             + ")");
-    Map<String, String> environment = settings.serviceEnvironment();
+    Map<String, String> environment = new java.util.HashMap<>(settings.serviceEnvironment());
+    environment.putAll(credentials.environment());
     ports.forEach(
         (name, port) -> services.add(ServiceProcess.start(name, port, settings, environment)));
     List<ServiceProcess> waiting = new ArrayList<>(services);
@@ -176,12 +179,13 @@ public final class LocalStack {
         Rewards is running.
           API          http://localhost:%1$d
           Swagger UI   http://localhost:%1$d/api
-          WebSocket    ws://localhost:%2$d/ws/rewards?userId=user123
+          WebSocket    ws://localhost:%2$d/ws/rewards?userId=user123&token=…  (token: POST /rewards/ws-token/user123)
           Live events  http://localhost:%2$d/websocket-test.html
           Health       http://localhost:%1$d/actuator/health  (notifier %2$d, ledger %3$d, analytics %4$d)
           Kafka        %5$s   MongoDB %6$s   Redis %7$s
           Data, logs   %8$s
-        Try:  curl http://localhost:%1$d/rewards/points/user123
+        %9$s
+        Try:  curl -H 'X-API-Key: %10$s' http://localhost:%1$d/rewards/points/user123
         Press Ctrl-C to stop.
         """
             .formatted(
@@ -192,7 +196,24 @@ public final class LocalStack {
                 settings.kafkaBootstrap(),
                 settings.mongoUri(),
                 settings.redisUrl(),
-                settings.dataDir()));
+                settings.dataDir(),
+                describeCredentials(),
+                credentials.generated() ? credentials.apiKey() : "<one of REWARDS_API_KEYS>"));
+  }
+
+  /** Generated credentials are shown, like Boot's generated password; configured ones never. */
+  private String describeCredentials() {
+    if (!credentials.generated()) {
+      return "  Credentials  from REWARDS_API_KEYS and REWARDS_ADMIN_TOKEN";
+    }
+    return String.join(
+        "\n",
+        "  Using generated credentials, kept in " + credentials.file(),
+        "    API key      " + credentials.apiKey() + "   (header X-API-Key)",
+        "    Admin token  "
+            + credentials.adminToken()
+            + "   (Authorization: Bearer, /rewards/admin/**)",
+        "    In a shell:  set -a; . " + credentials.file() + "; set +a");
   }
 
   /**

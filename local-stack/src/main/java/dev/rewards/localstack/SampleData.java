@@ -45,9 +45,11 @@ final class SampleData {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final String api;
+  private final String apiKey;
 
-  SampleData(int apiPort) {
+  SampleData(int apiPort, String apiKey) {
     this.api = "http://127.0.0.1:" + apiPort;
+    this.apiKey = apiKey;
   }
 
   /** Whether the store holds no users yet (then, and only then, the samples are loaded). */
@@ -139,7 +141,8 @@ final class SampleData {
   private HttpResponse<String> send(HttpRequest.Builder request)
       throws IOException, InterruptedException {
     return http.send(
-        request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        request.header("X-API-Key", apiKey).timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private URI uri(String path) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,16 @@ class LocalStackIT {
     stack.start();
     assertThat(stack.saw("user123 415, user456 105, user789 125")).isTrue();
     assertThat(stack.get("/rewards/points/user123").body()).contains("\"totalPoints\":415");
+    String apiKey = stack.credential("REWARDS_API_KEY");
+    assertThat(stack.saw("API key      " + apiKey)).as("generated key printed").isTrue();
+    assertThat(stack.getWith("/rewards/points/user123", Map.of()).statusCode()).isEqualTo(401);
+    assertThat(
+            stack
+                .getWith(
+                    "/rewards/admin/database-summary",
+                    Map.of("Authorization", "Bearer " + stack.credential("REWARDS_ADMIN_TOKEN")))
+                .statusCode())
+        .isEqualTo(200);
 
     stack.post(
         "/rewards/create-user",
@@ -58,6 +69,9 @@ class LocalStackIT {
 
     stack.start();
     assertThat(stack.saw("Sample data  skipped")).isTrue();
+    assertThat(stack.credential("REWARDS_API_KEY"))
+        .as("same key after a restart")
+        .isEqualTo(apiKey);
     assertThat(stack.get("/rewards/points/it-user").body()).contains("\"totalPoints\":500");
     assertThat(stack.get("/rewards/points/user123").body()).contains("\"totalPoints\":415");
     stack.stop();

@@ -100,6 +100,8 @@ final class RunningStack {
     ProcessBuilder builder =
         new ProcessBuilder(java, "-Drewards.home=" + HOME, "-jar", jar.toString());
     builder.redirectError(errors);
+    builder.environment().remove("REWARDS_API_KEYS"); // the launcher generates credentials
+    builder.environment().remove("REWARDS_ADMIN_TOKEN");
     builder.environment().putAll(env);
     builder.environment().put("REWARDS_DATA_DIR", dataDir.toString());
     return builder.start();
@@ -107,6 +109,22 @@ final class RunningStack {
 
   HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(uri(path)), Map.of());
+  }
+
+  /** A GET with exactly these headers (no API key added). */
+  HttpResponse<String> getWith(String path, Map<String, String> headers) {
+    return sendAs(HttpRequest.newBuilder(uri(path)), headers);
+  }
+
+  /** A credential the launcher generated and saved in the data directory. */
+  String credential(String name) {
+    java.util.Properties saved = new java.util.Properties();
+    try (var reader = Files.newBufferedReader(dataDir.resolve("credentials.env"))) {
+      saved.load(reader);
+    } catch (IOException e) {
+      throw new IllegalStateException("no credentials.env in " + dataDir, e);
+    }
+    return saved.getProperty(name);
   }
 
   HttpResponse<String> post(String path, String json) {
@@ -121,7 +139,14 @@ final class RunningStack {
         headers);
   }
 
+  /** Sends with the generated API key, as a client that read the launcher's output would. */
   private HttpResponse<String> send(HttpRequest.Builder request, Map<String, String> headers) {
+    Map<String, String> withKey = new java.util.HashMap<>(headers);
+    withKey.putIfAbsent("X-API-Key", credential("REWARDS_API_KEY"));
+    return sendAs(request, withKey);
+  }
+
+  private HttpResponse<String> sendAs(HttpRequest.Builder request, Map<String, String> headers) {
     headers.forEach(request::header);
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

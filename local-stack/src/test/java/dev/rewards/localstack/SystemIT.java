@@ -69,6 +69,29 @@ class SystemIT {
   }
 
   @Test
+  void theAdminSummaryHoldsEarnedMinusRedeemed() {
+    createUser("auditor");
+    waitFor(stack.post("/rewards/add-points/auditor", purchase(700), wait(10)));
+    waitFor(
+        stack.post(
+            "/rewards/redeem/auditor",
+            "{\"pointsToRedeem\":500,\"rewardType\":\"voucher\"}",
+            wait(10)));
+
+    JsonNode summary =
+        json(stack.getWith(
+                "/rewards/admin/database-summary",
+                Map.of("Authorization", "Bearer " + stack.credential("REWARDS_ADMIN_TOKEN"))))
+            .get("summary");
+
+    assertThat(summary.get("totalPointsInSystem").asLong())
+        .isEqualTo(
+            summary.get("totalPointsEarned").asLong()
+                - summary.get("totalPointsRedeemed").asLong());
+    assertThat(summary.get("totalPointsRedeemed").asLong()).isGreaterThanOrEqualTo(500);
+  }
+
+  @Test
   void analyticsIncludeTheSampleData() {
     // other tests here buy only "shopping"; the seed's other categories stay as loaded
     await()
@@ -209,7 +232,9 @@ class SystemIT {
   @Test
   void aWebAppSeesTheConfirmationOfItsOwnCommandLive() {
     createUser("watcher");
-    try (var socket = WebSocketTestClient.connect(notifier("/ws/rewards?userId=watcher"))) {
+    String token = json(stack.post("/rewards/ws-token/watcher", "")).get("token").asString();
+    try (var socket =
+        WebSocketTestClient.connect(notifier("/ws/rewards?userId=watcher&token=" + token))) {
       await().atMost(Duration.ofSeconds(10)).until(() -> !socket.frames("connected").isEmpty());
 
       String earn =
@@ -252,6 +277,7 @@ class SystemIT {
       WebElement user = browser.findElement(By.id("userId"));
       user.clear();
       user.sendKeys("browser");
+      browser.findElement(By.id("apiKey")).sendKeys(stack.credential("REWARDS_API_KEY"));
       browser.findElement(By.id("connect")).click();
       await()
           .atMost(Duration.ofSeconds(15))

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
 import org.springframework.stereotype.Component;
 
@@ -27,9 +28,26 @@ public class LedgerHistory {
   }
 
   public Page transactions(String userId, Pagination requested) {
+    return transactions(eq("userId", userId), requested);
+  }
+
+  public Page redemptions(String userId, Pagination requested) {
+    return redemptions(eq("userId", userId), requested);
+  }
+
+  /** Everyone's, for the admin endpoints. */
+  public Page allTransactions(Pagination requested) {
+    return transactions(new Document(), requested);
+  }
+
+  public Page allRedemptions(Pagination requested) {
+    return redemptions(new Document(), requested);
+  }
+
+  private Page transactions(Bson filter, Pagination requested) {
     return page(
         transactions,
-        userId,
+        filter,
         requested,
         doc ->
             entry(
@@ -42,10 +60,10 @@ public class LedgerHistory {
                 doc.get("pointsEarned", Number.class).longValue()));
   }
 
-  public Page redemptions(String userId, Pagination requested) {
+  private Page redemptions(Bson filter, Pagination requested) {
     return page(
         redemptions,
-        userId,
+        filter,
         requested,
         doc ->
             entry(
@@ -60,14 +78,14 @@ public class LedgerHistory {
 
   private static Page page(
       MongoCollection<Document> entries,
-      String userId,
+      Bson filter,
       Pagination requested,
       java.util.function.Function<Document, Map<String, Object>> view) {
-    Pagination pagination = requested.withTotal(entries.countDocuments(eq("userId", userId)));
+    Pagination pagination = requested.withTotal(entries.countDocuments(filter));
     List<Map<String, Object>> items = new ArrayList<>();
     if (pagination.skip() < pagination.total()) {
       entries
-          .find(eq("userId", userId))
+          .find(filter)
           .sort(Sorts.orderBy(Sorts.descending("timestamp"), Sorts.descending("_id")))
           .skip((int) pagination.skip())
           .limit(pagination.limit())

@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * declared length is too large, or as soon as a chunked body passes the limit.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2) // after the access check and the rate limit
 class BodySizeLimit extends OncePerRequestFilter {
 
   static final int MAX_BYTES = 64 * 1024;

@@ -1,0 +1,87 @@
+package dev.rewards.api.admin;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import dev.rewards.api.history.Pagination;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/** Whole-system reads for operators: the user list and the database totals. */
+@Component
+class AdminQueries {
+
+  private final MongoDatabase database;
+
+  AdminQueries(MongoDatabase database) {
+    this.database = database;
+  }
+
+  /** Users, newest first. */
+  List<Map<String, Object>> users(Pagination pagination) {
+    List<Map<String, Object>> page = new ArrayList<>();
+    if (pagination.skip() >= pagination.total()) {
+      return page;
+    }
+    database
+        .getCollection("users")
+        .find()
+        .sort(Sorts.orderBy(Sorts.descending("createdAt"), Sorts.ascending("_id")))
+        .skip((int) pagination.skip())
+        .limit(pagination.limit())
+        .forEach(
+            doc -> {
+              Map<String, Object> user = new LinkedHashMap<>();
+              user.put("id", doc.get("_id"));
+              user.put("name", doc.getString("name"));
+              user.put("email", doc.getString("email"));
+              user.put("createdAt", doc.getDate("createdAt").toInstant());
+              page.add(user);
+            });
+    return page;
+  }
+
+  long userCount() {
+    return database.getCollection("users").countDocuments();
+  }
+
+  /**
+   * Totals over the ledger. Points in the system are the sum of the account balances, which the
+   * ledger keeps equal to earned minus redeemed (the original service added them up twice).
+   */
+  DatabaseSummary summary() {
+    return new DatabaseSummary(
+        userCount(),
+        database.getCollection("transactions").countDocuments(),
+        database.getCollection("redemptions").countDocuments(),
+        sum(database.getCollection("transactions"), "pointsEarned"),
+        sum(database.getCollection("redemptions"), "pointsRedeemed"),
+        sum(database.getCollection("accounts"), "balance"));
+  }
+
+  private static long sum(MongoCollection<Document> collection, String field) {
+    Document total =
+        collection
+            .aggregate(
+                List.of(
+                    new Document(
+                        "$group",
+                        new Document("_id", null)
+                            .append("total", new Document("$sum", "$" + field)))))
+            .first();
+    return total == null ? 0 : ((Number) total.get("total")).longValue();
+  }
+
+  /** The body of GET /rewards/admin/database-summary, inside {@code summary}. */
+  record DatabaseSummary(
+      long totalUsers,
+      long totalTransactions,
+      long totalRedemptions,
+      long totalPointsEarned,
+      long totalPointsRedeemed,
+      long totalPointsInSystem) {}
+}

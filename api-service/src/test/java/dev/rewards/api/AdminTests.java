@@ -1,0 +1,106 @@
+package dev.rewards.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** The admin endpoints: paginated lists and totals that match the ledger. */
+@ApiIntegrationTest
+@TestPropertySource(properties = "rewards.security.admin-token=admin-secret")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminTests {
+
+  private static final Map<String, String> ADMIN = Map.of("Authorization", "Bearer admin-secret");
+
+  @LocalServerPort int port;
+  @Autowired MongoTemplate mongo;
+  private ApiClient api;
+
+  @BeforeAll
+  void users() {
+    api = new ApiClient(port);
+    for (int i = 0; i < 12; i++) {
+      api.post(
+          "/rewards/create-user",
+          "{\"id\":\"admin-view-%d\",\"name\":\"A\",\"email\":\"av%d@example.com\"}"
+              .formatted(i, i));
+    }
+  }
+
+  @Test
+  void listsUsersAPageAtATime() {
+    JsonNode first = get("/rewards/admin/users?page=1&limit=5");
+    JsonNode total = first.get("pagination");
+
+    assertThat(first.get("count").asInt()).isEqualTo(5);
+    assertThat(first.get("users")).hasSize(5);
+    assertThat(total.get("total").asLong()).isGreaterThanOrEqualTo(12);
+    assertThat(total.get("pages").asLong()).isEqualTo((total.get("total").asLong() + 4) / 5);
+    List<String> seen = new ArrayList<>();
+    for (int page = 1; page <= total.get("pages").asInt(); page++) {
+      get("/rewards/admin/users?page=" + page + "&limit=5")
+          .get("users")
+          .forEach(u -> seen.add(u.get("id").asString()));
+    }
+    assertThat(seen).doesNotHaveDuplicates().hasSize((int) total.get("total").asLong());
+  }
+
+  @Test
+  void refusesAPageSizeOver100() {
+    ApiClient.Response tooMany =
+        api.send(
+            HttpRequest.newBuilder(api.uri("/rewards/admin/transactions?limit=101")).GET(), ADMIN);
+
+    assertThat(tooMany.status()).isEqualTo(400);
+  }
+
+  @Test
+  void summaryTotalsMatchTheLedger() {
+    JsonNode summary = get("/rewards/admin/database-summary").get("summary");
+
+    assertThat(summary.get("totalUsers").asLong())
+        .isEqualTo(mongo.getCollection("users").countDocuments());
+    assertThat(summary.get("totalTransactions").asLong())
+        .isEqualTo(mongo.getCollection("transactions").countDocuments());
+    assertThat(summary.get("totalPointsEarned").asLong())
+        .isEqualTo(sum("transactions", "pointsEarned"));
+    assertThat(summary.get("totalPointsRedeemed").asLong())
+        .isEqualTo(sum("redemptions", "pointsRedeemed"));
+    assertThat(summary.get("totalPointsInSystem").asLong()).isEqualTo(sum("accounts", "balance"));
+  }
+
+  @Test
+  void listsEveryonesTransactionsNewestFirst() {
+    JsonNode page = get("/rewards/admin/transactions?limit=3");
+
+    assertThat(page.get("count").asInt()).isEqualTo(page.get("transactions").size());
+    assertThat(page.get("pagination").get("limit").asInt()).isEqualTo(3);
+  }
+
+  private long sum(String collection, String field) {
+    long total = 0;
+    for (Document doc : mongo.getCollection(collection).find()) {
+      Object value = doc.get(field);
+      total += value == null ? 0 : ((Number) value).longValue();
+    }
+    return total;
+  }
+
+  private JsonNode get(String path) {
+    ApiClient.Response response = api.send(HttpRequest.newBuilder(api.uri(path)).GET(), ADMIN);
+    assertThat(response.status()).isEqualTo(200);
+    return response.json();
+  }
+}
