@@ -14,9 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 @ApiIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -24,8 +24,8 @@ class ApiFlowTests {
 
   @LocalServerPort int port;
 
-  @Value("${spring.kafka.bootstrap-servers}")
-  String bootstrapServers;
+  // the context's own broker: another test context's broker may own the system property by now
+  @Autowired EmbeddedKafkaBroker broker;
 
   @Autowired MongoTemplate mongo;
   @Autowired BalanceCache cache;
@@ -36,7 +36,7 @@ class ApiFlowTests {
   @BeforeAll
   void connect() {
     api = new ApiClient(port);
-    commands = new CommandsTopic(bootstrapServers);
+    commands = new CommandsTopic(broker.getBrokersAsString());
   }
 
   @AfterAll
@@ -84,6 +84,21 @@ class ApiFlowTests {
     assertThat(published.purchasedAt()).isEqualTo(Instant.parse("2024-01-20T18:30:00Z"));
     assertThat(api.get("/rewards/commands/" + commandId).json().get("status").asString())
         .isEqualTo("PENDING");
+  }
+
+  @Test
+  void countsAcceptedCommandsAndBalanceCacheHitsInPrometheus() {
+    createUser("metered", "metered@example.com");
+    api.post("/rewards/add-points/metered", "{\"points\":5,\"category\":\"a\",\"amount\":1}");
+    api.get("/rewards/points/metered"); // a miss, which refills the cache
+    api.get("/rewards/points/metered"); // a hit
+
+    String metrics = api.get("/actuator/prometheus").raw().body();
+
+    assertThat(metrics)
+        .containsPattern("rewards_commands_accepted_total\\{[^}]*type=\"EARN\"[^}]*\\} [1-9]")
+        .containsPattern("rewards_balance_cache_total\\{[^}]*result=\"hit\"[^}]*\\} [1-9]")
+        .containsPattern("rewards_balance_cache_total\\{[^}]*result=\"miss\"[^}]*\\} [1-9]");
   }
 
   @Test

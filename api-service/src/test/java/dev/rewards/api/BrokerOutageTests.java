@@ -20,6 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"spring.kafka.admin.auto-create=false", "rewards.health.timeout=500ms"})
 @ContextConfiguration(initializers = EmbeddedStores.class)
+@org.springframework.test.annotation
+    .DirtiesContext // its clients would retry the dead broker forever
 class BrokerOutageTests {
 
   @LocalServerPort int port;

@@ -8,8 +8,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 @ApiIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -19,8 +20,8 @@ class IdempotencyTests {
 
   @LocalServerPort int port;
 
-  @Value("${spring.kafka.bootstrap-servers}")
-  String bootstrapServers;
+  // the context's own broker: another test context's broker may own the system property by now
+  @Autowired EmbeddedKafkaBroker broker;
 
   private ApiClient api;
   private CommandsTopic commands;
@@ -28,7 +29,7 @@ class IdempotencyTests {
   @BeforeAll
   void setUp() {
     api = new ApiClient(port);
-    commands = new CommandsTopic(bootstrapServers);
+    commands = new CommandsTopic(broker.getBrokersAsString());
     api.post(
         "/rewards/create-user", "{\"id\":\"pos\",\"name\":\"P\",\"email\":\"pos@example.com\"}");
   }

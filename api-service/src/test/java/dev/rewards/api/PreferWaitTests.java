@@ -24,8 +24,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,8 +39,8 @@ class PreferWaitTests {
 
   @LocalServerPort int port;
 
-  @Value("${spring.kafka.bootstrap-servers}")
-  String bootstrapServers;
+  // the context's own broker: another test context's broker may own the system property by now
+  @Autowired EmbeddedKafkaBroker broker;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private CommandsTopic commands;
@@ -47,8 +48,8 @@ class PreferWaitTests {
 
   @BeforeAll
   void setUp() {
-    commands = new CommandsTopic(bootstrapServers);
-    events = KafkaTestClients.producer(bootstrapServers);
+    commands = new CommandsTopic(broker.getBrokersAsString());
+    events = KafkaTestClients.producer(broker.getBrokersAsString());
   }
 
   @AfterAll

@@ -6,6 +6,8 @@ import static com.mongodb.client.model.Projections.include;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import dev.rewards.support.cache.BalanceCache;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -24,18 +26,25 @@ public class BalanceReader {
 
   private final BalanceCache cache;
   private final MongoCollection<Document> accounts;
+  private final Counter hits;
+  private final Counter misses;
 
-  BalanceReader(BalanceCache cache, MongoDatabase database) {
+  BalanceReader(BalanceCache cache, MongoDatabase database, MeterRegistry meters) {
     this.cache = cache;
     this.accounts = database.getCollection("accounts");
+    // hit ratio = hits / (hits + misses); a miss includes reads while Redis is down
+    this.hits = meters.counter("rewards.balance.cache", "result", "hit");
+    this.misses = meters.counter("rewards.balance.cache", "result", "miss");
   }
 
   /** The balance of a known user (0 before their first command is applied). */
   public long balanceOf(String userId) {
     Optional<BalanceCache.CachedBalance> cached = cachedBalance(userId);
     if (cached.isPresent()) {
+      hits.increment();
       return cached.get().balance();
     }
+    misses.increment();
     Document account =
         accounts.find(eq("_id", userId)).projection(include("balance", "version")).first();
     long balance = account == null ? 0 : account.get("balance", Number.class).longValue();

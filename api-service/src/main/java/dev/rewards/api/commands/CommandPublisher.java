@@ -2,6 +2,7 @@ package dev.rewards.api.commands;
 
 import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.contracts.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Component;
 public class CommandPublisher {
 
   private final KafkaTemplate<Object, Object> kafka;
+  private final MeterRegistry meters;
 
-  CommandPublisher(KafkaTemplate<Object, Object> kafka) {
+  CommandPublisher(KafkaTemplate<Object, Object> kafka, MeterRegistry meters) {
     this.kafka = kafka;
+    this.meters = meters;
   }
 
   /** Completes when acknowledged; fails with {@link BrokerUnavailableException} otherwise. */
@@ -27,13 +30,19 @@ public class CommandPublisher {
           .handle(
               (result, failure) -> {
                 if (failure != null) {
+                  meters.counter("rewards.commands.refused", "reason", "broker").increment();
                   throw new BrokerUnavailableException(failure);
                 }
+                meters.counter("rewards.commands.accepted", "type", typeOf(command)).increment();
                 return null;
               });
     } catch (RuntimeException e) {
       // send() itself throws when no metadata arrives within max.block.ms
       return CompletableFuture.failedFuture(new BrokerUnavailableException(e));
     }
+  }
+
+  private static String typeOf(RewardsCommand command) {
+    return command instanceof dev.rewards.contracts.EarnPoints ? "EARN" : "REDEEM";
   }
 }

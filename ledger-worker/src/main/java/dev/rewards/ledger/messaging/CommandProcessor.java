@@ -1,10 +1,16 @@
 package dev.rewards.ledger.messaging;
 
+import dev.rewards.contracts.EarnPoints;
+import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.contracts.Topics;
 import dev.rewards.ledger.account.LedgerOutcome;
 import dev.rewards.ledger.account.PointsLedger;
 import dev.rewards.ledger.cache.BalanceCacheUpdater;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -23,12 +29,20 @@ public class CommandProcessor {
   private final PointsLedger ledger;
   private final BalanceCacheUpdater cache;
   private final KafkaTemplate<Object, Object> kafka;
+  private final MeterRegistry meters;
+  private final Clock clock;
 
   CommandProcessor(
-      PointsLedger ledger, BalanceCacheUpdater cache, KafkaTemplate<Object, Object> kafka) {
+      PointsLedger ledger,
+      BalanceCacheUpdater cache,
+      KafkaTemplate<Object, Object> kafka,
+      MeterRegistry meters,
+      Clock clock) {
     this.ledger = ledger;
     this.cache = cache;
     this.kafka = kafka;
+    this.meters = meters;
+    this.clock = clock;
   }
 
   /**
@@ -39,11 +53,30 @@ public class CommandProcessor {
     cache.refresh(command.userId(), outcome);
     if (outcome.announce()) {
       kafka.send(Topics.EVENTS, command.userId(), outcome.event());
+      record(command, outcome);
     }
     log.debug(
         "command {} for {} -> {}",
         command.commandId(),
         command.userId(),
         outcome.event().getClass().getSimpleName());
+  }
+
+  /**
+   * Outcomes by kind, and the time from acceptance (the command's occurredAt, stamped by
+   * api-service) to the outcome: the end-to-end latency a client waits for.
+   */
+  private void record(RewardsCommand command, LedgerOutcome outcome) {
+    String result = outcome.event() instanceof RedemptionRejected ? "REJECTED" : "APPLIED";
+    String type = command instanceof EarnPoints ? "EARN" : "REDEEM";
+    meters.counter("rewards.commands.decided", "type", type, "result", result).increment();
+    Duration sinceAccepted = Duration.between(command.occurredAt(), clock.instant());
+    if (!sinceAccepted.isNegative()) {
+      Timer.builder("rewards.commands.latency")
+          .description("accepted by api-service to outcome published")
+          .publishPercentileHistogram()
+          .register(meters)
+          .record(sinceAccepted);
+    }
   }
 }

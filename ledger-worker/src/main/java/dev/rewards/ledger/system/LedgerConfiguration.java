@@ -21,13 +21,20 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 class LedgerConfiguration {
 
   @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
   PointsLedger pointsLedger(
-      MongoDatabase database, @Value("${rewards.ledger.journal-length:100}") int journalLength) {
+      MongoDatabase database,
+      Clock clock,
+      @Value("${rewards.ledger.journal-length:100}") int journalLength) {
     return new PointsLedger(
         new AccountStore(database, journalLength),
         new LedgerEntries(database),
         new CommandLog(database),
-        Clock.systemUTC());
+        clock);
   }
 
   @Bean

@@ -59,6 +59,7 @@ class CommandFlowTests {
   @Autowired MongoTemplate mongo;
   @Autowired StringRedisTemplate redis;
   @Autowired KafkaListenerEndpointRegistry listeners;
+  @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
   private Producer<String, Object> producer;
   private Consumer<String, RewardsEvent> events;
@@ -88,6 +89,25 @@ class CommandFlowTests {
     assertThat(balance("flow-1")).isEqualTo(50);
     assertThat(new BalanceCache(redis, Duration.ofMinutes(5)).get("flow-1"))
         .hasValueSatisfying(cached -> assertThat(cached.balance()).isEqualTo(50));
+  }
+
+  @Test
+  void countsDecidedCommandsAndTheirEndToEndLatency() {
+    double before = decided("REDEEM", "REJECTED");
+    RedeemPoints refused = redeem("flow-metrics", 500);
+
+    publish(refused);
+    awaitOutcome(refused.commandId());
+
+    assertThat(decided("REDEEM", "REJECTED")).isEqualTo(before + 1);
+    assertThat(meters.find("rewards.commands.latency").timer()).isNotNull();
+    assertThat(meters.find("rewards.commands.latency").timer().count()).isPositive();
+  }
+
+  private double decided(String type, String result) {
+    var counter =
+        meters.find("rewards.commands.decided").tag("type", type).tag("result", result).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   @Test
