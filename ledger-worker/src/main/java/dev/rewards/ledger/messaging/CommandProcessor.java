@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
 
@@ -49,6 +50,14 @@ public class CommandProcessor {
    * @param source the record that carried the command, see {@link PointsLedger#apply}
    */
   public void process(RewardsCommand command, String source) {
+    // every log line about this command carries its id (and user) for operators to follow it
+    try (var commandId = MDC.putCloseable("commandId", command.commandId().toString());
+        var userId = MDC.putCloseable("userId", command.userId())) {
+      apply(command, source);
+    }
+  }
+
+  private void apply(RewardsCommand command, String source) {
     LedgerOutcome outcome = ledger.apply(command, source);
     cache.refresh(command.userId(), outcome);
     if (outcome.announce()) {
