@@ -1,0 +1,139 @@
+package dev.rewards.ledger.parity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import dev.rewards.contracts.EarnPoints;
+import dev.rewards.contracts.RedeemPoints;
+import dev.rewards.contracts.RedemptionRejected;
+import dev.rewards.contracts.RewardRedeemed;
+import dev.rewards.contracts.RewardsEvent;
+import dev.rewards.ledger.account.AccountStore;
+import dev.rewards.ledger.account.CommandLog;
+import dev.rewards.ledger.account.LedgerEntries;
+import dev.rewards.ledger.account.PointsLedger;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+/**
+ * The ledger's single-document atomic updates and its indexes on a real MongoDB replica set — the
+ * only place real MongoDB semantics are exercised (elsewhere: mongo-java-server). Runs wherever a
+ * Docker engine answers; skipped cleanly where none does.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RealMongoLedgerTests {
+
+  private static final String SOURCE = "rewards.commands-0@1";
+
+  @Container static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0");
+
+  private MongoClient client;
+  private MongoDatabase db;
+  private PointsLedger ledger;
+
+  @BeforeAll
+  void connect() {
+    client = MongoClients.create(MONGO.getReplicaSetUrl("rewards"));
+    db = client.getDatabase("rewards");
+    ledger =
+        new PointsLedger(
+            new AccountStore(db, 100),
+            new LedgerEntries(db),
+            new CommandLog(db),
+            Clock.systemUTC());
+  }
+
+  @AfterAll
+  void disconnect() {
+    client.close();
+  }
+
+  @Test
+  void neverOverdrawsUnderConcurrentRedemptions() throws Exception {
+    ledger.apply(earn("hot", 50_000), SOURCE);
+    List<Callable<RewardsEvent>> redemptions = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      RedeemPoints command =
+          new RedeemPoints(
+              UUID.randomUUID(), "hot", 500, "voucher", new BigDecimal("5.00"), Instant.now());
+      redemptions.add(() -> ledger.apply(command, SOURCE).event());
+    }
+    List<RewardsEvent> outcomes = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      for (Future<RewardsEvent> outcome : pool.invokeAll(redemptions)) {
+        outcomes.add(outcome.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
+
+    assertThat(outcomes).filteredOn(e -> e instanceof RewardRedeemed).hasSize(100);
+    assertThat(outcomes).filteredOn(e -> e instanceof RedemptionRejected).hasSize(400);
+    assertThat(
+            db.getCollection("accounts")
+                .find(new Document("_id", "hot"))
+                .first()
+                .get("balance", Number.class)
+                .longValue())
+        .isZero();
+    assertThat(db.getCollection("redemptions").countDocuments(new Document("userId", "hot")))
+        .isEqualTo(100);
+  }
+
+  @Test
+  void appliesARepeatedCommandOnce() {
+    EarnPoints earn = earn("twice", 70);
+
+    ledger.apply(earn, SOURCE);
+    ledger.apply(earn, SOURCE);
+
+    assertThat(
+            db.getCollection("accounts")
+                .find(new Document("_id", "twice"))
+                .first()
+                .get("balance", Number.class)
+                .longValue())
+        .isEqualTo(70);
+    assertThat(db.getCollection("transactions").countDocuments(new Document("userId", "twice")))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void theUniqueCommandIndexRefusesASecondEntryForOneCommand() {
+    ledger.apply(earn("indexed", 5), SOURCE);
+    Document entry =
+        db.getCollection("transactions").find(new Document("userId", "indexed")).first();
+
+    entry.put("_id", "another-id");
+    assertThatThrownBy(() -> db.getCollection("transactions").insertOne(entry))
+        .isInstanceOf(MongoWriteException.class)
+        .hasMessageContaining("duplicate key");
+  }
+
+  private static EarnPoints earn(String userId, long points) {
+    Instant now = Instant.now();
+    return new EarnPoints(UUID.randomUUID(), userId, points, "shopping", BigDecimal.TEN, now, now);
+  }
+}
