@@ -198,22 +198,31 @@ public final class LocalStack {
                 settings.redisUrl(),
                 settings.dataDir(),
                 describeCredentials(),
-                credentials.generated() ? credentials.apiKey() : "<one of REWARDS_API_KEYS>"));
+                credentials.apiKeyGenerated()
+                    ? credentials.apiKey()
+                    : "<one of REWARDS_API_KEYS>"));
   }
 
   /** Generated credentials are shown, like Boot's generated password; configured ones never. */
   private String describeCredentials() {
-    if (!credentials.generated()) {
-      return "  Credentials  from REWARDS_API_KEYS and REWARDS_ADMIN_TOKEN";
+    List<String> lines = new ArrayList<>();
+    if (credentials.apiKeyGenerated() || credentials.adminTokenGenerated()) {
+      lines.add("  Using generated credentials, kept in " + credentials.file());
     }
-    return String.join(
-        "\n",
-        "  Using generated credentials, kept in " + credentials.file(),
-        "    API key      " + credentials.apiKey() + "   (header X-API-Key)",
-        "    Admin token  "
-            + credentials.adminToken()
-            + "   (Authorization: Bearer, /rewards/admin/**)",
-        "    In a shell:  set -a; . " + credentials.file() + "; set +a");
+    lines.add(
+        credentials.apiKeyGenerated()
+            ? "    API key      " + credentials.apiKey() + "   (header X-API-Key)"
+            : "  API keys     from REWARDS_API_KEYS");
+    lines.add(
+        credentials.adminTokenGenerated()
+            ? "    Admin token  "
+                + credentials.adminToken()
+                + "   (Authorization: Bearer, /rewards/admin/**)"
+            : "  Admin token  from REWARDS_ADMIN_TOKEN");
+    if (credentials.apiKeyGenerated() || credentials.adminTokenGenerated()) {
+      lines.add("    In a shell:  set -a; . " + credentials.file() + "; set +a");
+    }
+    return String.join("\n", lines);
   }
 
   /**

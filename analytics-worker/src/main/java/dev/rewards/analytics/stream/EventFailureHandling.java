@@ -2,6 +2,7 @@ package dev.rewards.analytics.stream;
 
 import dev.rewards.analytics.distribution.DistributionUpdater.UserMovedException;
 import dev.rewards.support.store.StoreOutages;
+import dev.rewards.support.system.Causes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -40,16 +41,10 @@ class EventFailureHandling {
             new FixedBackOff(200, 2));
     BackOff untilBack = StoreOutages.untilTheStoreIsBack();
     handler.setBackOffFunction(
-        (record, e) -> StoreOutages.isOutage(e) || movedUser(e) ? untilBack : null);
+        (record, e) ->
+            StoreOutages.isOutage(e) || Causes.include(e, UserMovedException.class)
+                ? untilBack
+                : null);
     return handler;
-  }
-
-  private static boolean movedUser(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof UserMovedException) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -1,7 +1,9 @@
 package dev.rewards.api.commands;
 
+import dev.rewards.contracts.EarnPoints;
 import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.contracts.Topics;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -15,11 +17,15 @@ import org.springframework.stereotype.Component;
 public class CommandPublisher {
 
   private final KafkaTemplate<Object, Object> kafka;
-  private final MeterRegistry meters;
+  private final Counter earnsAccepted;
+  private final Counter redeemsAccepted;
+  private final Counter refusedByBroker;
 
   CommandPublisher(KafkaTemplate<Object, Object> kafka, MeterRegistry meters) {
     this.kafka = kafka;
-    this.meters = meters;
+    this.earnsAccepted = meters.counter("rewards.commands.accepted", "type", "EARN");
+    this.redeemsAccepted = meters.counter("rewards.commands.accepted", "type", "REDEEM");
+    this.refusedByBroker = meters.counter("rewards.commands.refused", "reason", "broker");
   }
 
   /** Completes when acknowledged; fails with {@link BrokerUnavailableException} otherwise. */
@@ -30,19 +36,15 @@ public class CommandPublisher {
           .handle(
               (result, failure) -> {
                 if (failure != null) {
-                  meters.counter("rewards.commands.refused", "reason", "broker").increment();
+                  refusedByBroker.increment();
                   throw new BrokerUnavailableException(failure);
                 }
-                meters.counter("rewards.commands.accepted", "type", typeOf(command)).increment();
+                (command instanceof EarnPoints ? earnsAccepted : redeemsAccepted).increment();
                 return null;
               });
     } catch (RuntimeException e) {
       // send() itself throws when no metadata arrives within max.block.ms
       return CompletableFuture.failedFuture(new BrokerUnavailableException(e));
     }
-  }
-
-  private static String typeOf(RewardsCommand command) {
-    return command instanceof dev.rewards.contracts.EarnPoints ? "EARN" : "REDEEM";
   }
 }

@@ -1,5 +1,6 @@
 package dev.rewards.api.security;
 
+import dev.rewards.api.system.FilterProblems;
 import dev.rewards.support.security.Secrets;
 import dev.rewards.support.security.SecuritySettings;
 import jakarta.servlet.FilterChain;

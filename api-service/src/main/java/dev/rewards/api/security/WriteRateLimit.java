@@ -1,5 +1,6 @@
 package dev.rewards.api.security;
 
+import dev.rewards.api.system.FilterProblems;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;

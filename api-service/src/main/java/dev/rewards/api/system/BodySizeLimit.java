@@ -1,5 +1,6 @@
 package dev.rewards.api.system;
 
+import dev.rewards.support.system.Causes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -8,11 +9,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -37,7 +36,7 @@ class BodySizeLimit extends OncePerRequestFilter {
     try {
       chain.doFilter(new LimitedRequest(request), response);
     } catch (ServletException | RuntimeException e) {
-      if (hasCause(e, BodyTooLargeException.class) && !response.isCommitted()) {
+      if (Causes.include(e, BodyTooLargeException.class) && !response.isCommitted()) {
         response.reset();
         refuse(response);
         return;
@@ -46,25 +45,14 @@ class BodySizeLimit extends OncePerRequestFilter {
     }
   }
 
-  private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (type.isInstance(t)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static void refuse(HttpServletResponse response) throws IOException {
-    response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response
-        .getOutputStream()
-        .write(
-            ("{\"type\":\"/problems/content-too-large\",\"title\":\"Payload too large\","
-                    + "\"status\":413,\"detail\":\"Request bodies are limited to 64 KiB\","
-                    + "\"field\":\"body\"}")
-                .getBytes(StandardCharsets.UTF_8));
+    FilterProblems.write(
+        response,
+        HttpStatus.CONTENT_TOO_LARGE.value(),
+        "content-too-large",
+        "Payload too large",
+        "Request bodies are limited to 64 KiB",
+        "body");
   }
 
   /** Thrown by the limited stream; becomes a 413. */

@@ -3,6 +3,7 @@ package dev.rewards.ledger.messaging;
 import dev.rewards.contracts.Topics;
 import dev.rewards.ledger.account.AccountContentionException;
 import dev.rewards.support.store.StoreOutages;
+import dev.rewards.support.system.Causes;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,11 +43,7 @@ class CommandFailureHandling {
   }
 
   static boolean isTransient(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof AccountContentionException) {
-        return true;
-      }
-    }
-    return StoreOutages.isOutage(failure);
+    return Causes.include(failure, AccountContentionException.class)
+        || StoreOutages.isOutage(failure);
   }
 }

@@ -1,16 +1,10 @@
 package dev.rewards.ledger.messaging;
 
-import dev.rewards.contracts.EarnPoints;
-import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.contracts.Topics;
 import dev.rewards.ledger.account.LedgerOutcome;
 import dev.rewards.ledger.account.PointsLedger;
 import dev.rewards.ledger.cache.BalanceCacheUpdater;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import java.time.Clock;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -30,20 +24,17 @@ public class CommandProcessor {
   private final PointsLedger ledger;
   private final BalanceCacheUpdater cache;
   private final KafkaTemplate<Object, Object> kafka;
-  private final MeterRegistry meters;
-  private final Clock clock;
+  private final OutcomeMetrics metrics;
 
   CommandProcessor(
       PointsLedger ledger,
       BalanceCacheUpdater cache,
       KafkaTemplate<Object, Object> kafka,
-      MeterRegistry meters,
-      Clock clock) {
+      OutcomeMetrics metrics) {
     this.ledger = ledger;
     this.cache = cache;
     this.kafka = kafka;
-    this.meters = meters;
-    this.clock = clock;
+    this.metrics = metrics;
   }
 
   /**
@@ -62,30 +53,12 @@ public class CommandProcessor {
     cache.refresh(command.userId(), outcome);
     if (outcome.announce()) {
       kafka.send(Topics.EVENTS, command.userId(), outcome.event());
-      record(command, outcome);
+      metrics.record(command, outcome.event());
     }
     log.debug(
         "command {} for {} -> {}",
         command.commandId(),
         command.userId(),
         outcome.event().getClass().getSimpleName());
-  }
-
-  /**
-   * Outcomes by kind, and the time from acceptance (the command's occurredAt, stamped by
-   * api-service) to the outcome: the end-to-end latency a client waits for.
-   */
-  private void record(RewardsCommand command, LedgerOutcome outcome) {
-    String result = outcome.event() instanceof RedemptionRejected ? "REJECTED" : "APPLIED";
-    String type = command instanceof EarnPoints ? "EARN" : "REDEEM";
-    meters.counter("rewards.commands.decided", "type", type, "result", result).increment();
-    Duration sinceAccepted = Duration.between(command.occurredAt(), clock.instant());
-    if (!sinceAccepted.isNegative()) {
-      Timer.builder("rewards.commands.latency")
-          .description("accepted by api-service to outcome published")
-          .publishPercentileHistogram()
-          .register(meters)
-          .record(sinceAccepted);
-    }
   }
 }

@@ -11,7 +11,6 @@ import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsEvent;
 import dev.rewards.contracts.Topics;
 import dev.rewards.support.cache.BalanceCache;
-import dev.rewards.support.testing.EmbeddedStores;
 import dev.rewards.support.testing.KafkaTestClients;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -31,23 +30,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.ContextConfiguration;
 
-@SpringBootTest(properties = {"rewards.kafka.partitions=3", "LEDGER_PORT=0"})
-@EmbeddedKafka(
-    bootstrapServersProperty = "spring.kafka.bootstrap-servers",
-    brokerProperties = {
-      "auto.create.topics.enable=false",
-      "transaction.state.log.replication.factor=1",
-      "transaction.state.log.min.isr=1"
-    })
-@ContextConfiguration(initializers = EmbeddedStores.class)
+@LedgerIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CommandFlowTests {
 

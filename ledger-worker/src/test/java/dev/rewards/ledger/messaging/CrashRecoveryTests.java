@@ -11,7 +11,6 @@ import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.RewardsEvent;
 import dev.rewards.contracts.Topics;
 import dev.rewards.ledger.cache.BalanceCacheUpdater;
-import dev.rewards.support.testing.EmbeddedStores;
 import dev.rewards.support.testing.KafkaTestClients;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -26,10 +25,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
@@ -37,15 +33,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * throws once) rolls back the Kafka transaction; the redelivered command must not be applied again,
  * and exactly one outcome event must become visible.
  */
-@SpringBootTest(properties = {"rewards.kafka.partitions=3", "LEDGER_PORT=0"})
-@EmbeddedKafka(
-    bootstrapServersProperty = "spring.kafka.bootstrap-servers",
-    brokerProperties = {
-      "auto.create.topics.enable=false",
-      "transaction.state.log.replication.factor=1",
-      "transaction.state.log.min.isr=1"
-    })
-@ContextConfiguration(initializers = EmbeddedStores.class)
+@LedgerIntegrationTest
 class CrashRecoveryTests {
 
   @Value("${spring.kafka.bootstrap-servers}")

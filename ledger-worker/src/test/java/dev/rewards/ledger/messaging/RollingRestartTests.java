@@ -24,28 +24,17 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Two ledger-worker instances share the commands; while a stream flows, one is shut down gracefully
  * and started again, then the other's listener is stopped and started — a rolling restart. Every
  * command must end with exactly one outcome and every balance must be exact.
  */
-@SpringBootTest(properties = {"rewards.kafka.partitions=3", "LEDGER_PORT=0"})
-@EmbeddedKafka(
-    bootstrapServersProperty = "spring.kafka.bootstrap-servers",
-    brokerProperties = {
-      "auto.create.topics.enable=false",
-      "transaction.state.log.replication.factor=1",
-      "transaction.state.log.min.isr=1"
-    })
-@ContextConfiguration(initializers = EmbeddedStores.class)
+@LedgerIntegrationTest
 class RollingRestartTests {
 
   @Autowired EmbeddedKafkaBroker broker;

@@ -65,8 +65,11 @@ public class ClientRegistry {
 
   private void pushAll(ClientConnection client, List<String> frames) {
     for (String frame : frames) {
+      boolean wasOpen = !client.isClosed();
       if (!client.push(frame)) {
-        clientsDropped.increment();
+        if (wasOpen) {
+          clientsDropped.increment(); // fell too far behind, not a normal disconnect
+        }
         remove(client);
         return;
       }

@@ -1,6 +1,5 @@
 package dev.rewards.notifier.clients;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -23,11 +22,11 @@ class WebSocketConfiguration implements WebSocketConfigurer {
   WebSocketConfiguration(
       ClientRegistry registry,
       JsonMapper json,
-      ObjectProvider<HandshakeAuthorization> authorization,
+      HandshakeAuthorization authorization,
       @Value("${rewards.notifier.max-queued-frames:1000}") int maxQueued) {
     this.registry = registry;
     this.json = json;
-    this.authorization = authorization.getIfAvailable(HandshakeAuthorization::open);
+    this.authorization = authorization;
     this.maxQueued = maxQueued;
   }
 

@@ -3,6 +3,7 @@ package dev.rewards.notifier.clients;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,12 +38,19 @@ final class WebSocketSink implements FrameSink {
     }
   }
 
+  /**
+   * Closing sends a close frame, which blocks when the client's socket buffer is full — exactly the
+   * slow client being dropped — so it happens off the caller's thread.
+   */
   @Override
   public void close(int code, String reason) {
-    try {
-      session.close(new CloseStatus(code, reason));
-    } catch (IOException | RuntimeException e) {
-      log.debug("Closing WebSocket {} failed: {}", session.getId(), e.getMessage());
-    }
+    CompletableFuture.runAsync(
+        () -> {
+          try {
+            session.close(new CloseStatus(code, reason));
+          } catch (IOException | RuntimeException e) {
+            log.debug("Closing WebSocket {} failed: {}", session.getId(), e.getMessage());
+          }
+        });
   }
 }

@@ -3,6 +3,7 @@ package dev.rewards.support.store;
 import com.mongodb.MongoException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+import dev.rewards.support.system.Causes;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.util.backoff.BackOff;
@@ -17,12 +18,16 @@ public final class StoreOutages {
   private StoreOutages() {}
 
   public static boolean isOutage(Throwable failure) {
+    if (Causes.include(
+        failure,
+        DataAccessResourceFailureException.class,
+        TransientDataAccessException.class,
+        MongoSocketException.class,
+        MongoTimeoutException.class)) {
+      return true;
+    }
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof DataAccessResourceFailureException
-          || t instanceof TransientDataAccessException
-          || t instanceof MongoSocketException
-          || t instanceof MongoTimeoutException
-          || (t instanceof MongoException mongo && mongo.hasErrorLabel("RetryableWriteError"))) {
+      if (t instanceof MongoException mongo && mongo.hasErrorLabel("RetryableWriteError")) {
         return true;
       }
     }

@@ -1,4 +1,4 @@
-package dev.rewards.api.security;
+package dev.rewards.api.system;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -7,14 +7,26 @@ import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Problem responses written by filters, before Spring MVC (and its exception handlers) run. */
-final class FilterProblems {
+public final class FilterProblems {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private FilterProblems() {}
 
-  static void write(
+  public static void write(
       HttpServletResponse response, int status, String slug, String title, String detail)
+      throws IOException {
+    write(response, status, slug, title, detail, null);
+  }
+
+  /** With {@code field}, the request part at fault, as ProblemResponses names it. */
+  public static void write(
+      HttpServletResponse response,
+      int status,
+      String slug,
+      String title,
+      String detail,
+      String field)
       throws IOException {
     response.setStatus(status);
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -23,6 +35,9 @@ final class FilterProblems {
     body.put("title", title);
     body.put("status", status);
     body.put("detail", detail);
+    if (field != null) {
+      body.put("field", field);
+    }
     response
         .getOutputStream()
         .write(JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
