@@ -35,7 +35,17 @@ final class ServiceProcess {
 
   static ServiceProcess start(
       String name, int port, StackSettings settings, Map<String, String> environment) {
-    Path jar = jarOf(settings.home(), name);
+    return start(name, name, port, settings, environment);
+  }
+
+  /** Starts one instance of {@code module} (several may run, each under its own name and port). */
+  static ServiceProcess start(
+      String module,
+      String name,
+      int port,
+      StackSettings settings,
+      Map<String, String> environment) {
+    Path jar = jarOf(settings.home(), module);
     Path log = settings.dataDir().resolve("logs").resolve(name + ".log");
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -112,6 +122,15 @@ final class ServiceProcess {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
+    }
+  }
+
+  /** Ends it at once (SIGKILL), as a crash or a lost machine would: no graceful shutdown. */
+  void kill() {
+    try {
+      process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

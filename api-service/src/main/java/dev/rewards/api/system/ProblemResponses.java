@@ -2,6 +2,7 @@ package dev.rewards.api.system;
 
 import dev.rewards.api.commands.BrokerUnavailableException;
 import dev.rewards.api.commands.IdempotencyConflictException;
+import dev.rewards.support.store.StoreOutages;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -72,6 +73,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e) {
+    if (StoreOutages.isOutage(e)) {
+      log.warn("Request refused, store unavailable: {}", e.getMessage());
+      return problem(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "Service unavailable",
+          "The database is unavailable; nothing was changed. Retry later (same Idempotency-Key).",
+          Map.of());
+    }
     log.error("Unexpected failure", e);
     return problem(
         HttpStatus.INTERNAL_SERVER_ERROR,

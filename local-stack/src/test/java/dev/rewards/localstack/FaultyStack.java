@@ -1,0 +1,177 @@
+package dev.rewards.localstack;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The system with its faults under the test's control: Kafka, the Mongo-compatible store and Redis
+ * run in this JVM on data directories that outlive them, so each can be taken away and brought back
+ * on the same port with the same data; the services run as child processes that can be stopped
+ * gracefully or killed outright. Two ledger-worker instances share the command partitions.
+ */
+final class FaultyStack implements AutoCloseable {
+
+  static final String ADMIN_TOKEN = "reliability-admin-token";
+  static final List<String> LEDGERS = List.of("ledger-a", "ledger-b");
+
+  private static final Path HOME =
+      Path.of(System.getProperty("rewards.home", "..")).toAbsolutePath();
+  private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+  final StackSettings settings;
+  private final Map<String, Integer> ports = new LinkedHashMap<>();
+  private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+  private LocalKafka kafka;
+  private LocalMongo mongo;
+  private LocalRedis redis;
+
+  FaultyStack(Path dataDir) {
+    int[] free = freePorts(10);
+    Map<String, String> env = new HashMap<>();
+    env.put("PORT", String.valueOf(free[0]));
+    env.put("NOTIFIER_PORT", String.valueOf(free[1]));
+    env.put("ANALYTICS_PORT", String.valueOf(free[2]));
+    env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + free[3]);
+    env.put("LOCAL_KAFKA_CONTROLLER_PORT", String.valueOf(free[4]));
+    env.put("MONGODB_URI", "mongodb://127.0.0.1:" + free[5] + "/rewards");
+    env.put("REDIS_URL", "redis://127.0.0.1:" + free[6]);
+    env.put("REWARDS_DATA_DIR", dataDir.toString());
+    settings = StackSettings.from(env, HOME);
+    ports.put("api-service", settings.apiPort());
+    ports.put("analytics-worker", settings.analyticsPort());
+    ports.put(LEDGERS.get(0), free[7]);
+    ports.put(LEDGERS.get(1), free[8]);
+  }
+
+  void start() {
+    startKafka();
+    startMongo();
+    startRedis();
+    ports.keySet().forEach(this::launch);
+    ports.keySet().forEach(this::awaitReady);
+  }
+
+  String apiUrl() {
+    return "http://127.0.0.1:" + settings.apiPort();
+  }
+
+  String kafkaBootstrap() {
+    return settings.kafkaBootstrap();
+  }
+
+  // --- service faults
+
+  /** SIGKILL: no graceful shutdown, an open Kafka transaction and whatever was mid-write. */
+  void crash(String service) {
+    services.get(service).kill();
+  }
+
+  /** SIGTERM: the graceful shutdown a rolling deployment does. */
+  void stop(String service) {
+    services.get(service).stop(Duration.ofSeconds(60));
+  }
+
+  void restart(String service) {
+    launch(service);
+    awaitReady(service);
+  }
+
+  // --- infrastructure faults
+
+  void startKafka() {
+    kafka =
+        LocalKafka.start(
+            settings.dataDir().resolve("kafka"),
+            settings.kafkaAddress().port(),
+            settings.kafkaControllerPort());
+  }
+
+  void stopKafka() {
+    kafka.close();
+  }
+
+  void startMongo() {
+    mongo = LocalMongo.start(settings.dataDir().resolve("mongo"), settings.mongoAddress().port());
+  }
+
+  void stopMongo() {
+    mongo.close();
+  }
+
+  void startRedis() {
+    redis = LocalRedis.start(settings.dataDir().resolve("redis"), settings.redisAddress().port());
+  }
+
+  void stopRedis() {
+    redis.close();
+  }
+
+  @Override
+  public void close() {
+    services.values().forEach(s -> s.stop(Duration.ofSeconds(20)));
+    for (AutoCloseable piece : new AutoCloseable[] {redis, mongo, kafka}) {
+      try {
+        if (piece != null) {
+          piece.close();
+        }
+      } catch (Exception e) {
+        System.err.println("closing " + piece + ": " + e);
+      }
+    }
+  }
+
+  private void launch(String name) {
+    String module = name.startsWith("ledger") ? "ledger-worker" : name;
+    Map<String, String> environment = new HashMap<>(settings.serviceEnvironment());
+    environment.put("LEDGER_PORT", String.valueOf(ports.get(name)));
+    environment.put("REWARDS_ADMIN_TOKEN", ADMIN_TOKEN);
+    environment.put("REWARDS_KAFKA_PARTITIONS", "6");
+    services.put(name, ServiceProcess.start(module, name, ports.get(name), settings, environment));
+  }
+
+  private void awaitReady(String name) {
+    ServiceProcess service = services.get(name);
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    while (!service.isReady()) {
+      if (!service.isAlive() || System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            name + " did not become ready; its log ends:\n" + service.tail(40));
+      }
+      sleep(Duration.ofMillis(250));
+    }
+  }
+
+  static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int[] freePorts(int count) {
+    List<ServerSocket> held = new ArrayList<>();
+    int[] ports = new int[count];
+    try {
+      for (int i = 0; i < count; i++) {
+        ServerSocket socket = new ServerSocket(0);
+        held.add(socket);
+        ports[i] = socket.getLocalPort();
+      }
+      for (ServerSocket socket : held) {
+        socket.close();
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return ports;
+  }
+}

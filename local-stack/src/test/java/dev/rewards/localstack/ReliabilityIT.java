@@ -1,0 +1,486 @@
+package dev.rewards.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.RedemptionRejected;
+import dev.rewards.contracts.RewardRedeemed;
+import dev.rewards.contracts.RewardsEvent;
+import dev.rewards.localstack.ReferenceModel.Expected;
+import dev.rewards.localstack.ReferenceModel.Op;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A seeded random history through the whole system — many users earning and redeeming over HTTP,
+ * client retries, duplicate deliveries on the command topic, a ledger instance killed and another
+ * restarted mid-round, the store, Redis and the Kafka broker each taken away and brought back, and
+ * a crowd of redemptions racing on one user — audited against {@link ReferenceModel}: every
+ * accepted command has exactly one committed outcome, the one the model predicts; balances, totals
+ * and analytics equal the model's; nothing is dead-lettered.
+ *
+ * <p>Replay a failure with {@code -Dreliability.seed=<the seed printed>}: the same requests, the
+ * same faults at the same points (thread interleaving is the machine's).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReliabilityIT {
+
+  private static final long SEED = Long.getLong("reliability.seed", new Random().nextLong());
+  private static final int USERS = 30;
+  private static final int OPS_PER_ROUND = 150;
+  private static final String[] CATEGORIES = {
+    "shopping", "dining", "travel", "entertainment", "groceries"
+  };
+  private static final String[] REWARDS = {"cashback", "voucher", "gift_card"};
+  private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(3);
+
+  private final Random random = new Random(SEED);
+  private final ReferenceModel model = new ReferenceModel();
+  private final List<String> users = new ArrayList<>();
+  private final Set<UUID> accepted = ConcurrentHashMap.newKeySet();
+  private final Map<String, Object> figures = new LinkedHashMap<>();
+  private final AtomicInteger clientRetries = new AtomicInteger();
+  private FaultyStack stack;
+  private TopicRecorder recorder;
+  private PatientClient client;
+  private int duplicateDeliveries;
+  private long startedAt;
+
+  @BeforeAll
+  void start(@TempDir Path dataDir) {
+    System.out.println(
+        "ReliabilityIT seed " + SEED + "  (replay: -Dreliability.seed=" + SEED + ")");
+    startedAt = System.nanoTime();
+    stack = new FaultyStack(dataDir);
+    stack.start();
+    recorder = new TopicRecorder(stack.kafkaBootstrap());
+    client = new PatientClient(stack.apiUrl());
+    for (int i = 0; i < USERS; i++) {
+      String id = "user-" + i;
+      client.createUser(id);
+      model.user(id);
+      users.add(id);
+    }
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (recorder != null) {
+      recorder.close();
+    }
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  void aSeededHistoryUnderFaultsEndsExactlyWhereTheReferenceModelSays() {
+    round("steady", () -> {});
+    round(
+        "ledger-a killed (SIGKILL) mid-round, then restarted",
+        () -> {
+          stack.crash("ledger-a");
+          stack.restart("ledger-a");
+        });
+    duplicateDeliveries += recorder.deliverAgain(0.15, random);
+    round(
+        "ledger-b stopped gracefully mid-round, then restarted",
+        () -> {
+          stack.stop("ledger-b");
+          stack.restart("ledger-b");
+        });
+    round(
+        "store unreachable for 8 s mid-round",
+        () -> {
+          stack.stopMongo();
+          FaultyStack.sleep(Duration.ofSeconds(8));
+          stack.startMongo();
+        });
+    round(
+        "Redis unreachable for 6 s mid-round",
+        () -> {
+          stack.stopRedis();
+          figures.put("balance reads answered while Redis was down", readAllBalancesOnce());
+          FaultyStack.sleep(Duration.ofSeconds(6));
+          stack.startRedis();
+        });
+    round(
+        "Kafka broker restarted mid-round",
+        () -> {
+          stack.stopKafka();
+          FaultyStack.sleep(Duration.ofSeconds(5));
+          stack.startKafka();
+        });
+    redemptionsRaceOnOneUser(40);
+    duplicateDeliveries += recorder.deliverAgain(0.10, random);
+    round("steady after the faults", () -> {});
+
+    List<String> violations = new ArrayList<>();
+    auditOutcomes(violations);
+    auditBalancesAndTotals(violations);
+    auditAnalytics(violations);
+    long deadLetters = recorder.deadLetters();
+    if (deadLetters != 0) {
+      violations.add(deadLetters + " commands were dead-lettered");
+    }
+    report(violations);
+    assertThat(violations).as("violations (seed %d)", SEED).isEmpty();
+  }
+
+  /** One round of random requests, per user in order, users in parallel; the fault mid-way. */
+  private void round(String name, Runnable fault) {
+    List<Op> ops = randomOps(OPS_PER_ROUND);
+    Map<String, List<Op>> byUser = new LinkedHashMap<>();
+    ops.forEach(op -> byUser.computeIfAbsent(op.userId(), u -> new ArrayList<>()).add(op));
+    AtomicInteger sent = new AtomicInteger();
+    List<Boolean> retries = ops.stream().map(op -> random.nextDouble() < 0.1).toList();
+    Map<Op, Boolean> retryOf = new java.util.IdentityHashMap<>();
+    for (int i = 0; i < ops.size(); i++) {
+      retryOf.put(ops.get(i), retries.get(i));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> work = new ArrayList<>();
+      for (List<Op> userOps : byUser.values()) {
+        work.add(
+            pool.submit(
+                () -> {
+                  for (Op op : userOps) {
+                    send(op, retryOf.get(op));
+                    sent.incrementAndGet();
+                  }
+                }));
+      }
+      await().atMost(DRAIN_TIMEOUT).until(() -> sent.get() >= ops.size() / 3 || allDone(work));
+      long faultStarted = System.nanoTime();
+      fault.run();
+      for (Future<?> task : work) {
+        task.get();
+      }
+      drain();
+      System.out.printf(
+          "round '%s': %d requests, fault handled in %d ms, all outcomes committed%n",
+          name, ops.size(), (System.nanoTime() - faultStarted) / 1_000_000);
+    } catch (Exception e) {
+      throw new AssertionError("round '" + name + "' (seed " + SEED + ") failed: " + e, e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private void send(Op op, boolean retry) {
+    String key = UUID.randomUUID().toString();
+    UUID commandId = client.submit(op.path(), op.body(), key);
+    model.accepted(op, commandId);
+    accepted.add(commandId);
+    if (retry) {
+      // the POS never saw the answer and sends again: same key, same command, applied once
+      UUID again = client.submit(op.path(), op.body(), key);
+      clientRetries.incrementAndGet();
+      if (!again.equals(commandId)) {
+        throw new AssertionError("a retry got another command: " + commandId + " then " + again);
+      }
+    }
+  }
+
+  private List<Op> randomOps(int count) {
+    List<Op> ops = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String user = users.get(random.nextInt(users.size()));
+      if (random.nextDouble() < 0.6) {
+        String category = CATEGORIES[random.nextInt(CATEGORIES.length)];
+        if (random.nextDouble() < 0.2) {
+          ops.add(
+              new Op(
+                  user, true, null, category, BigDecimal.valueOf(1 + random.nextInt(600)), null));
+        } else {
+          BigDecimal amount = BigDecimal.valueOf(100 + random.nextInt(30_000), 2);
+          ops.add(new Op(user, true, (long) (1 + random.nextInt(400)), category, amount, null));
+        }
+      } else {
+        String reward = REWARDS[random.nextInt(REWARDS.length)];
+        long required = ReferenceModel.OPTIONS.get(reward);
+        ops.add(
+            new Op(user, false, required + random.nextInt((int) required / 2), null, null, reward));
+      }
+    }
+    return ops;
+  }
+
+  /**
+   * Many redemptions of one user at the same moment: as many as the balance covers are applied, the
+   * others refused, and the balance never goes below zero.
+   */
+  private void redemptionsRaceOnOneUser(int requests) {
+    String user = users.get(random.nextInt(users.size()));
+    long affordable = requests / 3 + random.nextInt(requests / 3);
+    long topUp = Math.max(1, affordable * 500 + 250 - model.balanceOf(user));
+    send(new Op(user, true, topUp, "shopping", BigDecimal.valueOf(topUp), null), false);
+    drain();
+    List<UUID> racing = java.util.Collections.synchronizedList(new ArrayList<>());
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<?>> work = new ArrayList<>();
+      for (int i = 0; i < requests; i++) {
+        work.add(
+            pool.submit(
+                () ->
+                    racing.add(
+                        client.submit(
+                            "/rewards/redeem/" + user,
+                            "{\"pointsToRedeem\":500,\"rewardType\":\"voucher\"}",
+                            UUID.randomUUID().toString()))));
+      }
+      for (Future<?> task : work) {
+        task.get();
+      }
+    } catch (Exception e) {
+      throw new AssertionError("racing redemptions (seed " + SEED + "): " + e, e);
+    } finally {
+      pool.shutdownNow();
+    }
+    accepted.addAll(racing);
+    drain();
+    long applied =
+        racing.stream()
+            .filter(
+                id -> recorder.outcomesOf(id).stream().anyMatch(RewardRedeemed.class::isInstance))
+            .count();
+    long predicted = model.raced(user, "voucher", 500, requests);
+    figures.put(
+        "racing redemptions on one user",
+        requests + " sent, " + applied + " applied, " + predicted + " affordable");
+    assertThat(applied).as("racing redemptions applied (seed %d)", SEED).isEqualTo(predicted);
+    for (UUID id : racing) {
+      for (RewardsEvent event : recorder.outcomesOf(id)) {
+        if (event instanceof RedemptionRejected rejected) {
+          assertThat(rejected.availablePoints()).isLessThan(500).isNotNegative();
+        }
+      }
+    }
+  }
+
+  /** Waits until every accepted command has a committed outcome. */
+  private void drain() {
+    await()
+        .atMost(DRAIN_TIMEOUT)
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> accepted.stream().noneMatch(id -> recorder.outcomesOf(id).isEmpty()));
+  }
+
+  private void auditOutcomes(List<String> violations) {
+    for (UUID commandId : accepted) {
+      List<RewardsEvent> outcomes = recorder.outcomesOf(commandId);
+      if (outcomes.size() != 1) {
+        violations.add(commandId + " has " + outcomes.size() + " outcomes: " + outcomes);
+        continue;
+      }
+      Expected expected = model.expectationFor(commandId);
+      if (expected == null) {
+        continue; // a racing redemption: counted in redemptionsRaceOnOneUser
+      }
+      RewardsEvent event = outcomes.get(0);
+      boolean matches =
+          expected.op().earn()
+              ? event instanceof PointsEarned earned
+                  && earned.points() == expected.points()
+                  && earned.newBalance() == expected.balanceAfter()
+              : expected.applied()
+                  ? event instanceof RewardRedeemed redeemed
+                      && redeemed.pointsRedeemed() == expected.points()
+                      && redeemed.remainingPoints() == expected.balanceAfter()
+                  : event instanceof RedemptionRejected rejected
+                      && rejected.availablePoints() == expected.balanceAfter();
+      if (!matches) {
+        violations.add(commandId + ": expected " + expected + " but the ledger announced " + event);
+      }
+    }
+    figures.put("commands accepted (each audited for exactly one outcome)", accepted.size());
+  }
+
+  private void auditBalancesAndTotals(List<String> violations) {
+    Map<String, Long> expected = model.balances();
+    // the cache may hold pre-outage balances for a moment after Redis came back; then it is exact
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> expected.entrySet().stream().allMatch(e -> balance(e.getKey()) == e.getValue()));
+    expected.forEach(
+        (user, balance) -> {
+          long actual = balance(user);
+          if (actual != balance || actual < 0) {
+            violations.add(user + " has " + actual + " points, the model " + balance);
+          }
+        });
+    JsonNode summary =
+        client
+            .read(
+                "/rewards/admin/database-summary",
+                Map.of("Authorization", "Bearer " + FaultyStack.ADMIN_TOKEN))
+            .get("summary");
+    long inSystem = expected.values().stream().mapToLong(Long::longValue).sum();
+    compare(
+        violations, "totalPointsEarned", summary.get("totalPointsEarned").asLong(), model.earned());
+    compare(
+        violations,
+        "totalPointsRedeemed",
+        summary.get("totalPointsRedeemed").asLong(),
+        model.redeemed());
+    compare(
+        violations, "totalPointsInSystem", summary.get("totalPointsInSystem").asLong(), inSystem);
+    compare(violations, "earned − redeemed", model.earned() - model.redeemed(), inSystem);
+  }
+
+  private void auditAnalytics(List<String> violations) {
+    List<String> last = new ArrayList<>();
+    try {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () -> {
+                last.clear();
+                compareAnalytics(client.read("/analytics/rewards-distribution"), last);
+                return last.isEmpty();
+              });
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      last.forEach(v -> violations.add("analytics: " + v));
+    }
+  }
+
+  private void compareAnalytics(JsonNode distribution, List<String> differences) {
+    Map<String, ReferenceModel.CategoryTotals> categories = model.categories();
+    differences.addAll(analyticsCategoryDifferences(distribution, categories));
+    JsonNode summary = distribution.get("summary");
+    long totalPoints =
+        categories.values().stream().mapToLong(ReferenceModel.CategoryTotals::points).sum();
+    long transactions =
+        categories.values().stream().mapToLong(ReferenceModel.CategoryTotals::count).sum();
+    compare(differences, "summary.totalPoints", summary.get("totalPoints").asLong(), totalPoints);
+    compare(
+        differences,
+        "summary.totalTransactions",
+        summary.get("totalTransactions").asLong(),
+        transactions);
+    compare(
+        differences,
+        "summary.totalPointsRedeemed",
+        summary.get("totalPointsRedeemed").asLong(),
+        model.redeemed());
+    Map<String, List<Long>> byType = new java.util.TreeMap<>();
+    distribution
+        .get("redemptionsByType")
+        .forEach(
+            r ->
+                byType.put(
+                    r.get("rewardType").asString(),
+                    List.of(r.get("count").asLong(), r.get("totalPoints").asLong())));
+    if (!byType.equals(model.redemptionsByType())) {
+      differences.add("redemptionsByType " + byType + " != model " + model.redemptionsByType());
+    }
+    List<Long> bounds = new ArrayList<>();
+    Map<Long, Long> histogram = new java.util.HashMap<>();
+    distribution
+        .get("balanceHistogram")
+        .forEach(
+            range -> {
+              bounds.add(range.get("min").asLong());
+              histogram.put(range.get("min").asLong(), range.get("users").asLong());
+            });
+    if (!histogram.equals(model.histogram(bounds))) {
+      differences.add("balanceHistogram " + histogram + " != model " + model.histogram(bounds));
+    }
+  }
+
+  private static List<String> analyticsCategoryDifferences(
+      JsonNode distribution, Map<String, ReferenceModel.CategoryTotals> expected) {
+    List<String> differences = new ArrayList<>();
+    Map<String, JsonNode> actual = new LinkedHashMap<>();
+    distribution.get("distribution").forEach(c -> actual.put(c.get("category").asString(), c));
+    if (!actual.keySet().equals(expected.keySet())) {
+      differences.add("categories " + actual.keySet() + " != model " + expected.keySet());
+      return differences;
+    }
+    expected.forEach(
+        (category, totals) -> {
+          JsonNode row = actual.get(category);
+          if (row.get("totalPoints").asLong() != totals.points()
+              || row.get("transactionCount").asLong() != totals.count()
+              || row.get("totalAmount").decimalValue().compareTo(totals.amount()) != 0) {
+            differences.add(category + " " + row + " != model " + totals);
+          }
+        });
+    return differences;
+  }
+
+  private long balance(String user) {
+    return client.read("/rewards/points/" + user).get("totalPoints").asLong();
+  }
+
+  private int readAllBalancesOnce() {
+    int answered = 0;
+    for (String user : users) {
+      try {
+        HttpResponse<String> response = client.getOnce("/rewards/points/" + user);
+        assertThat(response.statusCode()).as("balance read while Redis is down").isEqualTo(200);
+        answered++;
+      } catch (java.io.IOException e) {
+        throw new AssertionError("balance read while Redis is down: " + e, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    return answered;
+  }
+
+  private static void compare(List<String> violations, String what, long actual, long expected) {
+    if (actual != expected) {
+      violations.add(what + " is " + actual + ", the model says " + expected);
+    }
+  }
+
+  private static boolean allDone(List<Future<?>> work) {
+    return work.stream().allMatch(Future::isDone);
+  }
+
+  private void report(List<String> violations) {
+    figures.put("seed", SEED);
+    figures.put("users", USERS);
+    figures.put(
+        "command records on the topic (incl. retries and duplicates)", recorder.commandRecords());
+    figures.put("client retries with the same Idempotency-Key", clientRetries.get());
+    figures.put("duplicate deliveries injected on rewards.commands", duplicateDeliveries);
+    figures.put("503 answers waited out by clients", client.unavailableAnswers.get());
+    figures.put("connections lost and retried by clients", client.lostConnections.get());
+    figures.put(
+        "faults",
+        "1 ledger kill, 1 ledger graceful restart, store 8 s, Redis 6 s, Kafka broker restart");
+    figures.put("violations", violations.size());
+    figures.put("elapsed s", (System.nanoTime() - startedAt) / 1_000_000_000);
+    System.out.println("ReliabilityIT figures:");
+    figures.forEach((what, value) -> System.out.println("  " + what + ": " + value));
+    violations.stream().limit(50).forEach(v -> System.out.println("  VIOLATION " + v));
+  }
+}

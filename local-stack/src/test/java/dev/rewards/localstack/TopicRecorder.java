@@ -1,0 +1,134 @@
+package dev.rewards.localstack;
+
+import dev.rewards.contracts.MessageJson;
+import dev.rewards.contracts.RewardsEvent;
+import dev.rewards.contracts.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Watches the topics from outside, as an auditor: every committed outcome event (read_committed, so
+ * an aborted transaction's events never count) and every command record, which it can deliver a
+ * second time to play a redelivering broker or a producer retry.
+ */
+final class TopicRecorder implements AutoCloseable {
+
+  private final String bootstrap;
+  private final Map<UUID, List<RewardsEvent>> outcomes = new ConcurrentHashMap<>();
+  private final List<ConsumerRecord<byte[], byte[]>> commands = new CopyOnWriteArrayList<>();
+  private final Thread reader;
+  private volatile boolean running = true;
+
+  TopicRecorder(String bootstrap) {
+    this.bootstrap = bootstrap;
+    this.reader = new Thread(this::read, "topic-recorder");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /** Every committed outcome for the command; exactly one is the guarantee. */
+  List<RewardsEvent> outcomesOf(UUID commandId) {
+    return outcomes.getOrDefault(commandId, List.of());
+  }
+
+  int commandRecords() {
+    return commands.size();
+  }
+
+  /** Puts {@code share} of the command records seen so far on the topic again, bytes unchanged. */
+  int deliverAgain(double share, Random random) {
+    List<ConsumerRecord<byte[], byte[]>> again = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> record : commands) {
+      if (random.nextDouble() < share) {
+        again.add(record);
+      }
+    }
+    try (KafkaProducer<byte[], byte[]> producer = producer()) {
+      for (ConsumerRecord<byte[], byte[]> record : again) {
+        producer.send(new ProducerRecord<>(Topics.COMMANDS, record.key(), record.value()));
+      }
+      producer.flush();
+    }
+    return again.size();
+  }
+
+  /** Records on the dead-letter topic. */
+  long deadLetters() {
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+      List<TopicPartition> partitions = partitionsOf(consumer, Topics.COMMANDS_DEAD_LETTER);
+      return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum()
+          - consumer.beginningOffsets(partitions).values().stream()
+              .mapToLong(Long::longValue)
+              .sum();
+    }
+  }
+
+  private void read() {
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+      List<TopicPartition> partitions = new ArrayList<>(partitionsOf(consumer, Topics.EVENTS));
+      partitions.addAll(partitionsOf(consumer, Topics.COMMANDS));
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      while (running) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+          if (record.topic().equals(Topics.EVENTS)) {
+            RewardsEvent event = MessageJson.readEvent(record.value());
+            outcomes
+                .computeIfAbsent(event.commandId(), id -> new CopyOnWriteArrayList<>())
+                .add(event);
+          } else {
+            commands.add(record);
+          }
+        }
+      }
+    }
+  }
+
+  private static List<TopicPartition> partitionsOf(
+      KafkaConsumer<byte[], byte[]> consumer, String topic) {
+    return consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+        .map(p -> new TopicPartition(p.topic(), p.partition()))
+        .toList();
+  }
+
+  private KafkaConsumer<byte[], byte[]> consumer() {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    return new KafkaConsumer<>(config);
+  }
+
+  private KafkaProducer<byte[], byte[]> producer() {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    return new KafkaProducer<>(config);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    running = false;
+    reader.join(5_000);
+  }
+}
