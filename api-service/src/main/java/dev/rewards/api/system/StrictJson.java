@@ -11,7 +11,8 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * Request bodies are read strictly: an unknown field, a duplicate key, {@code 1.5} for a whole
- * number or {@code "100"} for a number is a 400 naming the field, never a silent guess.
+ * number, {@code "100"} for a number or {@code ""} for a time is a 400 naming the field, never a
+ * silent guess.
  */
 @Component
 class StrictJson implements JsonMapperBuilderCustomizer {
@@ -36,5 +37,11 @@ class StrictJson implements JsonMapperBuilderCustomizer {
           config.setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
           config.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         });
+    // "" is not a time (it would otherwise read as null, i.e. "now"), nor a number
+    for (LogicalType type :
+        new LogicalType[] {LogicalType.DateTime, LogicalType.Integer, LogicalType.Float}) {
+      builder.withCoercionConfig(
+          type, config -> config.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
+    }
   }
 }
