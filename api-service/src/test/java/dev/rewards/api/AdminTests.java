@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 /** The admin endpoints: paginated lists and totals that match the ledger. */
 @ApiIntegrationTest
-@TestPropertySource(properties = "rewards.security.admin-token=admin-secret")
+@TestPropertySource(
+    properties = {"rewards.security.admin-token=admin-secret", "rewards.benchmark.enabled=true"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdminTests {
 

@@ -40,7 +40,8 @@ import org.springframework.test.context.TestPropertySource;
  * -Dhostile.seed=<seed>}.
  */
 @ApiIntegrationTest
-@TestPropertySource(properties = "rewards.security.admin-token=admin-secret")
+@TestPropertySource(
+    properties = {"rewards.security.admin-token=admin-secret", "rewards.benchmark.enabled=true"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputTests {
 

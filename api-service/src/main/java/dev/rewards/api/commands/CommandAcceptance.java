@@ -5,6 +5,7 @@ import dev.rewards.api.users.UserIds;
 import dev.rewards.api.users.UserStore;
 import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.contracts.RewardsEvent;
+import jakarta.annotation.PreDestroy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,6 +15,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -40,6 +43,22 @@ public class CommandAcceptance {
   private final OutcomeWaiters waiters;
   private final JsonMapper json;
   private final Clock clock;
+
+  /**
+   * Runs what follows the broker's acknowledgement (the PENDING note, the answer). Never the Kafka
+   * producer's own thread: a store round trip there would hold up every other acknowledgement.
+   */
+  private final ExecutorService afterAcknowledgement =
+      Executors.newFixedThreadPool(16, CommandAcceptance::acknowledgementThread);
+
+  private static final java.util.concurrent.atomic.AtomicInteger THREADS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  private static Thread acknowledgementThread(Runnable work) {
+    Thread thread = new Thread(work, "acknowledged-" + THREADS.incrementAndGet());
+    thread.setDaemon(true);
+    return thread;
+  }
 
   CommandAcceptance(
       UserStore users,
@@ -94,13 +113,14 @@ public class CommandAcceptance {
     CompletableFuture<ResponseEntity<Object>> response =
         publisher
             .publish(command)
-            .thenCompose(
+            .thenComposeAsync(
                 acknowledged -> {
                   notePending(command);
                   return wait == null
                       ? CompletableFuture.completedFuture(accepted(command))
                       : awaitOutcome(command, outcome, wait, claim.repeat());
-                });
+                },
+                afterAcknowledgement);
     if (outcome != null) {
       response.whenComplete((r, e) -> waiters.forget(command.commandId()));
     }
@@ -143,6 +163,11 @@ public class CommandAcceptance {
           command.commandId(),
           e.getMessage());
     }
+  }
+
+  @PreDestroy
+  void stop() {
+    afterAcknowledgement.shutdown();
   }
 
   /** Same operation, user and body ⇒ same fingerprint. */

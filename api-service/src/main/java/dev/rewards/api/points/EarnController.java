@@ -2,7 +2,6 @@ package dev.rewards.api.points;
 
 import dev.rewards.api.commands.CommandAcceptance;
 import dev.rewards.api.commands.CommandRequest;
-import dev.rewards.contracts.EarnPoints;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -19,11 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Points")
 class EarnController {
 
-  private final EarnRules rules;
+  private final PurchaseCommands purchases;
   private final CommandAcceptance acceptance;
 
-  EarnController(EarnRules rules, CommandAcceptance acceptance) {
-    this.rules = rules;
+  EarnController(PurchaseCommands purchases, CommandAcceptance acceptance) {
+    this.purchases = purchases;
     this.acceptance = acceptance;
   }
 
@@ -41,20 +40,7 @@ class EarnController {
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       @RequestHeader(name = "Prefer", required = false) String prefer) {
     CommandRequest command = acceptance.prepare(userId, idempotencyKey, prefer, request);
-    long points =
-        request.points() != null
-            ? request.points()
-            : rules.pointsFor(request.category(), request.amount());
     return acceptance.accept(
-        command,
-        commandId ->
-            new EarnPoints(
-                commandId,
-                userId,
-                points,
-                request.category(),
-                request.amount(),
-                request.timestamp() != null ? request.timestamp() : command.acceptedAt(),
-                command.acceptedAt()));
+        command, commandId -> purchases.earn(commandId, userId, request, command));
   }
 }
