@@ -129,6 +129,11 @@ class HostileInputTests {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       for (String collection : new TreeSet<>(mongo.getCollectionNames())) {
+        if (collection.equals("commands")) {
+          // PENDING notes, written in the background (earlier tests' may land now); a note only
+          // follows a publish, which the command-topic check catches
+          continue;
+        }
         sha.update(collection.getBytes(StandardCharsets.UTF_8));
         for (Document document :
             mongo.getCollection(collection).find().sort(new Document("_id", 1))) {

@@ -6,41 +6,70 @@ import static com.mongodb.client.model.Updates.setOnInsert;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import dev.rewards.contracts.EarnPoints;
 import dev.rewards.contracts.MessageJson;
 import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.contracts.RewardsEvent;
+import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * The {@code commands} collection as api-service sees it: it notes a command as PENDING once the
  * broker has acknowledged it; ledger-worker records the decision in the same document.
+ *
+ * <p>Notes are written in the background, many in one bulk write, so the request that was just
+ * accepted never waits for the store: until its note is written, this instance answers for it from
+ * memory. A note only ever inserts (never overwrites the worker's decision).
  */
 @Component
 public class CommandStatusStore {
 
+  private static final Logger log = LoggerFactory.getLogger(CommandStatusStore.class);
+  private static final int MAX_BULK = 1000;
+  private static final int MAX_UNWRITTEN = 100_000;
+
   private final MongoCollection<Document> commands;
+  private final BlockingQueue<RewardsCommand> unwritten = new LinkedBlockingQueue<>(MAX_UNWRITTEN);
+  private final Map<UUID, RewardsCommand> notYetInStore = new ConcurrentHashMap<>();
+  private final Thread writer;
+  private volatile boolean running = true;
 
   CommandStatusStore(MongoDatabase database) {
     this.commands = database.getCollection("commands");
+    this.writer = new Thread(this::writeNotes, "pending-notes");
+    writer.setDaemon(true);
+    writer.start();
   }
 
   /** Notes an accepted command; never overwrites a decision the worker may already have made. */
   public void recordAccepted(RewardsCommand command) {
-    commands.updateOne(
-        eq("_id", command.commandId().toString()),
-        combine(
-            setOnInsert("userId", command.userId()),
-            setOnInsert("type", command instanceof EarnPoints ? "EARN" : "REDEEM"),
-            setOnInsert("status", "PENDING"),
-            setOnInsert("acceptedAt", Date.from(command.occurredAt()))),
-        new UpdateOptions().upsert(true));
+    notYetInStore.put(command.commandId(), command);
+    if (!unwritten.offer(command)) {
+      // the store has been unreachable for long: stop buffering, write (or fail) in the caller
+      commands.updateOne(
+          eq("_id", command.commandId().toString()),
+          note(command),
+          new UpdateOptions().upsert(true));
+      notYetInStore.remove(command.commandId());
+    }
   }
 
   /** The outcome event of a decided command, if it is decided. */
@@ -51,6 +80,83 @@ public class CommandStatusStore {
   }
 
   public Optional<Document> find(UUID commandId) {
-    return Optional.ofNullable(commands.find(eq("_id", commandId.toString())).first());
+    Document stored = commands.find(eq("_id", commandId.toString())).first();
+    if (stored != null) {
+      return Optional.of(stored);
+    }
+    RewardsCommand accepted = notYetInStore.get(commandId);
+    return accepted == null ? Optional.empty() : Optional.of(pendingDocument(accepted));
+  }
+
+  private void writeNotes() {
+    List<RewardsCommand> batch = new ArrayList<>(MAX_BULK);
+    while (running || !unwritten.isEmpty()) {
+      try {
+        RewardsCommand first = unwritten.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        unwritten.drainTo(batch, MAX_BULK - 1);
+        writeUntilStored(batch);
+        batch.forEach(command -> notYetInStore.remove(command.commandId()));
+        batch.clear();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private void writeUntilStored(List<RewardsCommand> batch) throws InterruptedException {
+    List<WriteModel<Document>> upserts = new ArrayList<>(batch.size());
+    for (RewardsCommand command : batch) {
+      upserts.add(
+          new UpdateOneModel<>(
+              eq("_id", command.commandId().toString()),
+              note(command),
+              new UpdateOptions().upsert(true)));
+    }
+    long pause = 100;
+    while (true) {
+      try {
+        commands.bulkWrite(upserts, new BulkWriteOptions().ordered(false));
+        return;
+      } catch (RuntimeException e) {
+        if (!running) {
+          log.warn("{} PENDING notes not written at shutdown: {}", batch.size(), e.getMessage());
+          return;
+        }
+        log.warn("PENDING notes not written yet ({}), retrying: {}", batch.size(), e.getMessage());
+        Thread.sleep(pause);
+        pause = Math.min(pause * 2, 5_000);
+      }
+    }
+  }
+
+  private static org.bson.conversions.Bson note(RewardsCommand command) {
+    return combine(
+        setOnInsert("userId", command.userId()),
+        setOnInsert("type", type(command)),
+        setOnInsert("status", "PENDING"),
+        setOnInsert("acceptedAt", Date.from(command.occurredAt())));
+  }
+
+  private static Document pendingDocument(RewardsCommand command) {
+    return new Document("_id", command.commandId().toString())
+        .append("userId", command.userId())
+        .append("type", type(command))
+        .append("status", "PENDING")
+        .append("acceptedAt", Date.from(command.occurredAt()));
+  }
+
+  private static String type(RewardsCommand command) {
+    return command instanceof EarnPoints ? "EARN" : "REDEEM";
+  }
+
+  @PreDestroy
+  void flush() throws InterruptedException {
+    running = false;
+    writer.join(10_000);
   }
 }

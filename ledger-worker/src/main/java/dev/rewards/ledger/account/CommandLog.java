@@ -1,8 +1,6 @@
 package dev.rewards.ledger.account;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.setOnInsert;
@@ -37,17 +35,20 @@ public class CommandLog {
     commands.createIndex(new Document("userId", 1));
   }
 
+  private static final java.util.Set<String> DECIDED = java.util.Set.of("APPLIED", "REJECTED");
+
   /**
    * The outcome already decided for this command, if any. It still needs announcing only if the
    * record being processed is the very one that decided it (a redelivery: its Kafka transaction,
    * with the event, did not commit). Any other record is a duplicate of an announced command.
    */
   public Optional<LedgerOutcome> decided(UUID commandId, String source) {
-    Document doc =
-        commands
-            .find(and(eq("_id", commandId.toString()), in("status", "APPLIED", "REJECTED")))
-            .first();
-    if (doc == null || doc.getString("event") == null) {
+    // by _id alone: stores that use an index only for an exact key match (mongo-java-server, the
+    // local stack's) would scan the whole, ever-growing collection for a compound filter
+    Document doc = commands.find(eq("_id", commandId.toString())).first();
+    if (doc == null
+        || !DECIDED.contains(doc.getString("status"))
+        || doc.getString("event") == null) {
       return Optional.empty();
     }
     return Optional.of(
