@@ -23,9 +23,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -55,6 +59,7 @@ public final class LedgerBacklog {
         Integer.parseInt(
             System.getProperty(
                 "BENCH_BACKLOG", System.getenv().getOrDefault("BENCH_BACKLOG", "200000")));
+    awaitIdleLedger();
     double insertRate = rawBulkInsert(commands);
     System.out.printf("raw bulk insert: %,d documents at %,.0f/s%n", commands, insertRate);
     Map<String, Double> drain = drainBacklog(commands);
@@ -67,6 +72,43 @@ public final class LedgerBacklog {
         drain.get("steadyRate"),
         ratio * 100);
     save(commands, insertRate, drain);
+  }
+
+  /**
+   * Waits until the ledger has applied everything before (say, the ingest benchmark's commands).
+   */
+  static void awaitIdleLedger() throws Exception {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Target.kafkaBootstrap()))) {
+      while (true) {
+        var committed =
+            admin.listConsumerGroupOffsets("ledger-worker").partitionsToOffsetAndMetadata().get();
+        var partitions =
+            admin
+                .describeTopics(List.of(Topics.COMMANDS))
+                .allTopicNames()
+                .get()
+                .get(Topics.COMMANDS)
+                .partitions()
+                .stream()
+                .map(p -> new TopicPartition(Topics.COMMANDS, p.partition()))
+                .toList();
+        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+        partitions.forEach(p -> latest.put(p, OffsetSpec.latest()));
+        var ends = admin.listOffsets(latest).all().get();
+        long behind = 0;
+        for (TopicPartition partition : partitions) {
+          OffsetAndMetadata done = committed.get(partition);
+          behind += ends.get(partition).offset() - (done == null ? 0 : done.offset());
+        }
+        if (behind == 0) {
+          return;
+        }
+        System.out.printf(
+            "waiting for the ledger to finish earlier work: %,d commands behind%n", behind);
+        Thread.sleep(10_000);
+      }
+    }
   }
 
   static double rawBulkInsert(int count) {

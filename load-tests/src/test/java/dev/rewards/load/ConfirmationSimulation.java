@@ -23,11 +23,11 @@ import java.util.stream.Stream;
  * End-to-end confirmation, as a web app sees it: each virtual user follows its own user over
  * WebSocket, posts a purchase, and waits for the {@code pointsUpdated} frame with that commandId.
  * The group's time is POST sent → frame received. 100 users, each paced to one purchase per 100 ms:
- * 1,000 requests/s in all (BENCH_CONFIRM_USERS changes the rate).
+ * 1,000 requests/s in all.
  */
 public class ConfirmationSimulation extends Simulation {
 
-  static final int USERS = Integer.parseInt(System.getProperty("BENCH_CONFIRM_USERS", "100"));
+  static final int USERS = 100;
   private static final AtomicInteger NEXT = new AtomicInteger();
   private static final Iterator<Map<String, Object>> OWN_USER =
       Stream.generate(() -> Map.<String, Object>of("user", "bench-ws-" + NEXT.getAndIncrement()))

@@ -94,15 +94,16 @@ public class IngestSimulation extends Simulation {
   }
 
   {
+    // no-op first, on a quiet system; then earns, while the ledger applies them as it would
     setUp(
             run(backToBack("warm-up noop", "/rewards/benchmark/noop/#{user}", WARM_UP), 16)
                 .andThen(
-                    run(backToBack("warm-up earn", "/rewards/add-points/#{user}", WARM_UP), 16))
-                .andThen(
                     run(backToBack("noop, 16 connections", "/rewards/benchmark/noop/#{user}"), 16))
-                .andThen(run(backToBack("earn, 16 connections", "/rewards/add-points/#{user}"), 16))
                 .andThen(
                     run(backToBack("noop, 64 connections", "/rewards/benchmark/noop/#{user}"), 64))
+                .andThen(
+                    run(backToBack("warm-up earn", "/rewards/add-points/#{user}", WARM_UP), 16))
+                .andThen(run(backToBack("earn, 16 connections", "/rewards/add-points/#{user}"), 16))
                 .andThen(run(backToBack("earn, 64 connections", "/rewards/add-points/#{user}"), 64))
                 .andThen(run(batches("batch of " + BATCH + ", 16 connections"), 16)))
         .protocols(protocol);

@@ -16,13 +16,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
- * Cached balance reads at a fixed arrival rate (open model, default 5,000 requests/s over
+ * Cached balance reads at fixed arrival rates (open model: 1,000 then 5,000 requests/s, over
  * connections the virtual users share), after a warm-up that fills the cache.
  */
 public class ReadSimulation extends Simulation {
 
   static final int USERS = 200;
-  static final int RATE = Integer.parseInt(System.getProperty("BENCH_READ_RATE", "5000"));
+  static final int RATE = 5000;
+  static final int MODERATE_RATE = 1000;
 
   private static final Iterator<Map<String, Object>> USERS_FEED =
       Stream.generate(
@@ -49,6 +50,11 @@ public class ReadSimulation extends Simulation {
     setUp(
             reads("warm-up read")
                 .injectOpen(constantUsersPerSec(RATE / 5.0).during(Duration.ofSeconds(10)))
+                .andThen(
+                    reads("balance read (cached), " + MODERATE_RATE + "/s")
+                        .injectOpen(
+                            constantUsersPerSec(MODERATE_RATE)
+                                .during(Duration.ofSeconds(Target.seconds()))))
                 .andThen(
                     reads("balance read (cached), " + RATE + "/s")
                         .injectOpen(
