@@ -5,41 +5,49 @@ import dev.rewards.ledger.account.AccountContentionException;
 import dev.rewards.support.store.StoreOutages;
 import dev.rewards.support.system.Causes;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
-import org.springframework.util.backoff.BackOff;
-import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * What happens when a command cannot be processed. The Kafka transaction is rolled back, then:
+ * What happens when a command cannot be processed. Commands are processed in batches, one Kafka
+ * transaction per batch (see {@link CommandListener}); a failure rolls the whole batch back, then:
  *
  * <ul>
- *   <li>the store or the account is temporarily unavailable: retry the same record with growing
+ *   <li>the store or the account is temporarily unavailable: the batch is redelivered after growing
  *       pauses, for as long as it takes. Nothing is dead-lettered for an outage; the partition
  *       waits, which keeps one user's commands in order.
- *   <li>the record can never be applied (undecodable, invalid): after a couple of quick retries it
- *       goes to {@link Topics#COMMANDS_DEAD_LETTER} with the error in its headers, and the
- *       partition moves on.
+ *   <li>the record can never be applied (undecodable, or failing every time it is tried): on its
+ *       third delivery it goes to {@link Topics#COMMANDS_DEAD_LETTER}, with the error in its
+ *       headers, inside the batch's own transaction, and the partition moves on.
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 class CommandFailureHandling {
 
+  private static final Logger log = LoggerFactory.getLogger(CommandFailureHandling.class);
+
+  /** Sends with the listener's transactional template: the dead letter commits with the batch. */
   @Bean
-  DefaultAfterRollbackProcessor<Object, Object> commandAfterRollbackProcessor(
-      KafkaTemplate<Object, Object> kafka) {
-    var deadLetters =
-        new DeadLetterPublishingRecoverer(
-            kafka, (record, e) -> new TopicPartition(Topics.COMMANDS_DEAD_LETTER, -1));
-    var processor =
-        new DefaultAfterRollbackProcessor<Object, Object>(
-            deadLetters, new FixedBackOff(200, 2), kafka, true);
-    BackOff untilTheStoreIsBack = StoreOutages.untilTheStoreIsBack();
-    processor.setBackOffFunction((record, e) -> isTransient(e) ? untilTheStoreIsBack : null);
-    return processor;
+  DeadLetterPublishingRecoverer commandDeadLetters(KafkaTemplate<Object, Object> kafka) {
+    return new DeadLetterPublishingRecoverer(
+        kafka, (record, e) -> new TopicPartition(Topics.COMMANDS_DEAD_LETTER, -1));
+  }
+
+  /**
+   * Seeks the rolled-back batch back and pauses before it is redelivered. It never gives up on a
+   * batch (that would drop good commands with the bad one): the listener dead-letters a record that
+   * keeps failing, so only outages remain to wait out.
+   */
+  @Bean
+  DefaultAfterRollbackProcessor<Object, Object> commandAfterRollbackProcessor() {
+    return new DefaultAfterRollbackProcessor<>(
+        (record, e) -> log.error("Giving up on {} should never happen: {}", record, e.toString()),
+        StoreOutages.untilTheStoreIsBack());
   }
 
   static boolean isTransient(Throwable failure) {

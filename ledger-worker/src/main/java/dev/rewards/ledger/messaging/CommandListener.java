@@ -2,29 +2,67 @@ package dev.rewards.ledger.messaging;
 
 import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.contracts.Topics;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
-/** Feeds commands from Kafka to the processor, one at a time per partition (so per user). */
+/**
+ * Feeds commands from Kafka to the processor, in order per partition (so per user), a polled batch
+ * at a time: the batch's outcome events, dead letters and consumed offsets commit in one Kafka
+ * transaction, so the broker sees one commit per batch rather than one per command.
+ */
 @Component
 class CommandListener {
 
   /** Listener id, for tests and operators that stop and start the container. */
   static final String ID = "ledger";
 
-  private final CommandProcessor processor;
+  private static final LogAccessor LOG = new LogAccessor(CommandListener.class);
 
-  CommandListener(CommandProcessor processor) {
+  private final CommandProcessor processor;
+  private final DeadLetterPublishingRecoverer deadLetters;
+  private final FailedRecords failures = new FailedRecords();
+
+  CommandListener(CommandProcessor processor, DeadLetterPublishingRecoverer deadLetters) {
     this.processor = processor;
+    this.deadLetters = deadLetters;
   }
 
-  @KafkaListener(id = ID, idIsGroup = false, topics = Topics.COMMANDS)
-  void on(
-      RewardsCommand command,
-      @Header(KafkaHeaders.RECEIVED_PARTITION) int partition,
-      @Header(KafkaHeaders.OFFSET) long offset) {
-    processor.process(command, Topics.COMMANDS + "-" + partition + "@" + offset);
+  @KafkaListener(id = ID, idIsGroup = false, topics = Topics.COMMANDS, batch = "true")
+  void on(List<ConsumerRecord<String, RewardsCommand>> records) {
+    for (ConsumerRecord<String, RewardsCommand> record : records) {
+      String source = record.topic() + "-" + record.partition() + "@" + record.offset();
+      DeserializationException undecodable =
+          SerializationUtils.getExceptionFromHeader(
+              record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
+      if (undecodable != null || record.value() == null) {
+        deadLetters.accept(
+            record,
+            undecodable != null
+                ? undecodable
+                : new IllegalArgumentException("no command in record"));
+        continue;
+      }
+      RuntimeException keepsFailing = failures.exhausted(source);
+      if (keepsFailing != null) {
+        deadLetters.accept(record, keepsFailing);
+        failures.forget(source);
+        continue;
+      }
+      try {
+        processor.process(record.value(), source);
+        failures.forget(source);
+      } catch (RuntimeException e) {
+        if (!CommandFailureHandling.isTransient(e)) {
+          failures.failed(source, e);
+        }
+        throw e; // the batch rolls back and comes again (after a pause)
+      }
+    }
   }
 }

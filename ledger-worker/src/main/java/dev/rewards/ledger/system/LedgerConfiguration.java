@@ -25,11 +25,16 @@ class LedgerConfiguration {
     return Clock.systemUTC();
   }
 
+  /**
+   * The journal only has to span the commands of one user applied but not yet in the command log:
+   * one at a time per partition, a few more while partitions move between instances. 20 is a wide
+   * margin; every entry more is carried, and matched, on every update of the account.
+   */
   @Bean
   PointsLedger pointsLedger(
       MongoDatabase database,
       Clock clock,
-      @Value("${rewards.ledger.journal-length:100}") int journalLength) {
+      @Value("${rewards.ledger.journal-length:20}") int journalLength) {
     return new PointsLedger(
         new AccountStore(database, journalLength),
         new LedgerEntries(database),

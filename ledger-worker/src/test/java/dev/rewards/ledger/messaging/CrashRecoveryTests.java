@@ -3,6 +3,7 @@ package dev.rewards.ledger.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 
@@ -10,6 +11,7 @@ import dev.rewards.contracts.EarnPoints;
 import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.RewardsEvent;
 import dev.rewards.contracts.Topics;
+import dev.rewards.ledger.account.PointsLedger;
 import dev.rewards.ledger.cache.BalanceCacheUpdater;
 import dev.rewards.support.testing.KafkaTestClients;
 import java.math.BigDecimal;
@@ -41,6 +43,7 @@ class CrashRecoveryTests {
 
   @Autowired MongoTemplate mongo;
   @MockitoSpyBean BalanceCacheUpdater cache;
+  @MockitoSpyBean PointsLedger ledger;
 
   @Test
   void appliesOnceAndAnnouncesOnceWhenACrashFollowsTheLedgerWrites() {
@@ -73,6 +76,7 @@ class CrashRecoveryTests {
                 return !received.isEmpty();
               });
       KafkaTestClients.drain(events, Duration.ofSeconds(2)).forEach(r -> received.add(r.value()));
+      received.removeIf(event -> !event.userId().equals("crashy")); // the other test's events
 
       assertThat(received).hasSize(1);
       assertThat(((PointsEarned) received.get(0)).newBalance()).isEqualTo(75);
@@ -81,5 +85,66 @@ class CrashRecoveryTests {
     assertThat(account.get("balance", Number.class).longValue()).isEqualTo(75);
     assertThat(mongo.getCollection("transactions").countDocuments(new Document("userId", "crashy")))
         .isEqualTo(1);
+  }
+
+  @Test
+  void deadLettersACommandThatFailsEveryTimeAndKeepsThePartitionFlowing() {
+    EarnPoints doomed = earn("doomed", 10);
+    EarnPoints after = earn("doomed", 20);
+    doThrow(new IllegalArgumentException("this command can never be applied"))
+        .when(ledger)
+        .apply(argThat(c -> c != null && c.commandId().equals(doomed.commandId())), any());
+
+    try (Producer<String, Object> producer = KafkaTestClients.producer(bootstrapServers);
+        Consumer<String, RewardsEvent> events = KafkaTestClients.eventConsumer(bootstrapServers);
+        Consumer<String, byte[]> deadLetters = KafkaTestClients.rawConsumer(bootstrapServers)) {
+      events.subscribe(List.of(Topics.EVENTS));
+      deadLetters.subscribe(List.of(Topics.COMMANDS_DEAD_LETTER));
+      producer.send(new ProducerRecord<>(Topics.COMMANDS, "doomed", doomed));
+      producer.send(new ProducerRecord<>(Topics.COMMANDS, "doomed", after));
+      producer.flush();
+
+      List<RewardsEvent> received = new ArrayList<>();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                events.poll(Duration.ofMillis(200)).forEach(r -> received.add(r.value()));
+                return received.stream().anyMatch(e -> e.commandId().equals(after.commandId()));
+              });
+      List<byte[]> dead = new ArrayList<>();
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () -> {
+                KafkaTestClients.drain(deadLetters, Duration.ofMillis(300))
+                    .forEach(r -> dead.add(r.value()));
+                return !dead.isEmpty();
+              });
+
+      assertThat(dead).hasSize(1);
+      assertThat(new String(dead.get(0), java.nio.charset.StandardCharsets.UTF_8))
+          .contains(doomed.commandId().toString());
+      assertThat(received).noneMatch(e -> e.commandId().equals(doomed.commandId()));
+      assertThat(
+              ((PointsEarned)
+                      received.stream()
+                          .filter(e -> e.commandId().equals(after.commandId()))
+                          .findFirst()
+                          .orElseThrow())
+                  .newBalance())
+          .isEqualTo(20);
+    }
+  }
+
+  private static EarnPoints earn(String userId, long points) {
+    return new EarnPoints(
+        UUID.randomUUID(),
+        userId,
+        points,
+        "shopping",
+        BigDecimal.ONE,
+        Instant.now(),
+        Instant.now());
   }
 }
