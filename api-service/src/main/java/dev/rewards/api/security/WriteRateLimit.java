@@ -1,9 +1,10 @@
 package dev.rewards.api.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.rewards.api.system.FilterProblems;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -26,18 +27,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class WriteRateLimit extends OncePerRequestFilter {
 
-  private final RateLimiterRegistry limiters;
+  /**
+   * One limiter per client; idle clients are forgotten, so many addresses cannot exhaust memory.
+   */
+  private final Cache<String, RateLimiter> limiters =
+      Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(5)).build();
+
+  private final RateLimiterConfig config;
   private final boolean enabled;
 
   WriteRateLimit(@Value("${rewards.rate-limit.requests-per-second}") int perSecond) {
     this.enabled = perSecond > 0;
-    this.limiters =
-        RateLimiterRegistry.of(
-            RateLimiterConfig.custom()
-                .limitForPeriod(Math.max(1, perSecond))
-                .limitRefreshPeriod(Duration.ofSeconds(1))
-                .timeoutDuration(Duration.ZERO)
-                .build());
+    this.config =
+        RateLimiterConfig.custom()
+            .limitForPeriod(Math.max(1, perSecond))
+            .limitRefreshPeriod(Duration.ofSeconds(1))
+            .timeoutDuration(Duration.ZERO)
+            .build();
   }
 
   @Override
@@ -53,7 +59,7 @@ class WriteRateLimit extends OncePerRequestFilter {
       throws ServletException, IOException {
     Object apiKey = request.getAttribute(AccessFilter.API_KEY_ATTRIBUTE);
     String client = apiKey != null ? "key:" + apiKey : "addr:" + request.getRemoteAddr();
-    RateLimiter limiter = limiters.rateLimiter(client);
+    RateLimiter limiter = limiters.get(client, id -> RateLimiter.of(id, config));
     if (!limiter.acquirePermission()) {
       long waitNanos =
           limiter instanceof AtomicRateLimiter atomic
