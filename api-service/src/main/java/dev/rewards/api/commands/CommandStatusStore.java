@@ -64,11 +64,14 @@ public class CommandStatusStore {
     notYetInStore.put(command.commandId(), command);
     if (!unwritten.offer(command)) {
       // the store has been unreachable for long: stop buffering, write (or fail) in the caller
-      commands.updateOne(
-          eq("_id", command.commandId().toString()),
-          note(command),
-          new UpdateOptions().upsert(true));
-      notYetInStore.remove(command.commandId());
+      try {
+        commands.updateOne(
+            eq("_id", command.commandId().toString()),
+            note(command),
+            new UpdateOptions().upsert(true));
+      } finally {
+        notYetInStore.remove(command.commandId());
+      }
     }
   }
 

@@ -6,6 +6,7 @@ import dev.rewards.api.commands.CommandRequest;
 import dev.rewards.api.commands.IdempotencyConflictException;
 import dev.rewards.api.system.InvalidFieldException;
 import dev.rewards.api.system.NotFoundException;
+import dev.rewards.support.store.StoreOutages;
 import dev.rewards.support.system.Causes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -94,7 +95,7 @@ class BatchEarnController {
     }
   }
 
-  private static BatchItemResult refusal(int index, String userId, Throwable thrown) {
+  static BatchItemResult refusal(int index, String userId, Throwable thrown) {
     Throwable failure =
         thrown instanceof java.util.concurrent.CompletionException && thrown.getCause() != null
             ? thrown.getCause()
@@ -124,8 +125,18 @@ class BatchEarnController {
           "The message broker is unavailable; this purchase was not accepted. Retry it.",
           null);
     }
+    if (StoreOutages.isOutage(failure)) {
+      // only this purchase: others of the batch may already be on the broker, and must say so
+      return BatchItemResult.refused(
+          index,
+          userId,
+          503,
+          "Service unavailable",
+          "The database is unavailable; this purchase was not accepted. Retry it.",
+          null);
+    }
     if (failure instanceof RuntimeException runtime) {
-      throw runtime; // a store outage or a bug: the whole batch answers as a single request would
+      throw runtime; // a bug: the whole batch answers as a single request would
     }
     throw new IllegalStateException(failure);
   }
