@@ -16,13 +16,8 @@ import dev.rewards.contracts.RewardsEvent;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -184,21 +179,7 @@ class PointsLedgerTests {
   @Test
   void neverOverdrawsUnderConcurrentRedemptions() throws Exception {
     ledger.apply(earn("hot", 50_000), SOURCE); // affords exactly 100 redemptions of 500
-    List<Callable<RewardsEvent>> redemptions = new ArrayList<>();
-    for (int i = 0; i < 500; i++) {
-      RedeemPoints command = redeem("hot", 500);
-      redemptions.add(() -> ledger.apply(command, SOURCE).event());
-    }
-
-    List<RewardsEvent> outcomes = new ArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(16);
-    try {
-      for (Future<RewardsEvent> f : pool.invokeAll(redemptions)) {
-        outcomes.add(f.get());
-      }
-    } finally {
-      pool.shutdown();
-    }
+    List<RewardsEvent> outcomes = RedemptionRace.run(ledger, "hot", 500, 500, SOURCE);
 
     assertThat(outcomes).filteredOn(e -> e instanceof RewardRedeemed).hasSize(100);
     assertThat(outcomes).filteredOn(e -> e instanceof RedemptionRejected).hasSize(400);

@@ -8,7 +8,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import dev.rewards.contracts.EarnPoints;
-import dev.rewards.contracts.RedeemPoints;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsEvent;
@@ -16,16 +15,12 @@ import dev.rewards.ledger.account.AccountStore;
 import dev.rewards.ledger.account.CommandLog;
 import dev.rewards.ledger.account.LedgerEntries;
 import dev.rewards.ledger.account.PointsLedger;
+import dev.rewards.ledger.account.RedemptionRace;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,22 +67,7 @@ class RealMongoLedgerTests {
   @Test
   void neverOverdrawsUnderConcurrentRedemptions() throws Exception {
     ledger.apply(earn("hot", 50_000), SOURCE);
-    List<Callable<RewardsEvent>> redemptions = new ArrayList<>();
-    for (int i = 0; i < 500; i++) {
-      RedeemPoints command =
-          new RedeemPoints(
-              UUID.randomUUID(), "hot", 500, "voucher", new BigDecimal("5.00"), Instant.now());
-      redemptions.add(() -> ledger.apply(command, SOURCE).event());
-    }
-    List<RewardsEvent> outcomes = new ArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(16);
-    try {
-      for (Future<RewardsEvent> outcome : pool.invokeAll(redemptions)) {
-        outcomes.add(outcome.get());
-      }
-    } finally {
-      pool.shutdown();
-    }
+    List<RewardsEvent> outcomes = RedemptionRace.run(ledger, "hot", 500, 500, SOURCE);
 
     assertThat(outcomes).filteredOn(e -> e instanceof RewardRedeemed).hasSize(100);
     assertThat(outcomes).filteredOn(e -> e instanceof RedemptionRejected).hasSize(400);
