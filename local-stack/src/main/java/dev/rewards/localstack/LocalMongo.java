@@ -2,13 +2,15 @@ package dev.rewards.localstack;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import dev.rewards.embedded.mongo.SnapshotH2Backend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * A MongoDB wire-protocol server (mongo-java-server) in this JVM, storing its data in one H2 file.
- * Good for development; production uses real MongoDB through MONGODB_URI.
+ * Good for development; production uses real MongoDB through MONGODB_URI. The backend replies with
+ * consistent document copies, as MongoDB does (see the embedded-mongo module).
  */
 final class LocalMongo implements AutoCloseable {
 
@@ -26,7 +28,7 @@ final class LocalMongo implements AutoCloseable {
     } catch (IOException e) {
       throw new StackException("Cannot create the store directory " + dir, e);
     }
-    H2Backend backend = new H2Backend(dir.resolve("rewards.mv").toString());
+    H2Backend backend = new SnapshotH2Backend(dir.resolve("rewards.mv").toString());
     MongoServer server = new MongoServer(backend);
     server.bind("127.0.0.1", port);
     return new LocalMongo(server, backend);

@@ -6,13 +6,13 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.rewards.contracts.EarnPoints;
 import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.RedeemPoints;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsEvent;
+import dev.rewards.embedded.mongo.SnapshotMemoryBackend;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,7 +36,7 @@ class PointsLedgerTests {
 
   @BeforeEach
   void startStore() {
-    server = new MongoServer(new MemoryBackend());
+    server = new MongoServer(new SnapshotMemoryBackend());
     client = MongoClients.create("mongodb://" + hostAndPort(server.bind()));
     db = client.getDatabase("rewards");
     accounts = new AccountStore(db, 100);

@@ -1,0 +1,162 @@
+package dev.rewards.embedded.mongo;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.inc;
+import static com.mongodb.client.model.Updates.push;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every document the stand-in hands out must be one whole version: an account whose {@code balance}
+ * counts its {@code journal} entries must never be seen with a different count, whatever else is
+ * being written at the same time.
+ */
+class SnapshotBackendTests {
+
+  private static final int UPDATES = 2_000;
+  private static final int THREADS = 16;
+
+  @TempDir Path dir;
+
+  static Stream<Arguments> backends() {
+    return Stream.of(
+        Arguments.of("memory", (Supplier<MongoBackend>) SnapshotMemoryBackend::new),
+        Arguments.of(
+            "h2",
+            (Supplier<MongoBackend>)
+                () -> new SnapshotH2Backend(tempFile("snapshot-").toString())));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("backends")
+  void everyReplyToAnUpdateShowsThatUpdateAndNoLaterOne(String name, Supplier<MongoBackend> backend)
+      throws Exception {
+    try (Store store = Store.start(backend.get())) {
+      List<Callable<Boolean>> updates = new ArrayList<>();
+      for (int i = 0; i < UPDATES; i++) {
+        updates.add(() -> store.appendAndCheckReply(UUID.randomUUID().toString()));
+      }
+      assertThat(runAll(updates)).containsOnly(true);
+      assertThat(store.account().getInteger("balance")).isEqualTo(UPDATES);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("backends")
+  void readsDuringUpdatesSeeWholeDocuments(String name, Supplier<MongoBackend> backend)
+      throws Exception {
+    try (Store store = Store.start(backend.get())) {
+      List<Callable<Boolean>> work = new ArrayList<>();
+      for (int i = 0; i < UPDATES; i++) {
+        work.add(() -> store.appendAndCheckReply(UUID.randomUUID().toString()));
+        work.add(() -> isWhole(store.account()));
+      }
+      assertThat(runAll(work)).containsOnly(true);
+    }
+  }
+
+  @Test
+  void readsTheFilesOfThePlainH2Backend() {
+    String file = dir.resolve("plain.mv").toString();
+    try (Store plain = Store.start(new H2Backend(file))) {
+      plain.appendAndCheckReply("written-before");
+    }
+    try (Store snapshot = Store.start(new SnapshotH2Backend(file))) {
+      assertThat(snapshot.account().getList("journal", Document.class))
+          .extracting(entry -> entry.getString("c"))
+          .containsExactly("written-before");
+    }
+  }
+
+  private static boolean isWhole(Document account) {
+    return account.getInteger("balance") == account.getList("journal", Document.class).size();
+  }
+
+  private static List<Boolean> runAll(List<Callable<Boolean>> tasks) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    try {
+      List<Boolean> results = new ArrayList<>();
+      for (Future<Boolean> result : pool.invokeAll(tasks)) {
+        results.add(result.get());
+      }
+      return results;
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private static Path tempFile(String prefix) {
+    try {
+      Path file = java.nio.file.Files.createTempFile(prefix, ".mv");
+      file.toFile().deleteOnExit();
+      return file;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** One account document, {@code balance} always equal to the number of journal entries. */
+  private record Store(MongoServer server, MongoClient client, MongoCollection<Document> accounts)
+      implements AutoCloseable {
+
+    static Store start(MongoBackend backend) {
+      MongoServer server = new MongoServer(backend);
+      InetSocketAddress address = server.bind();
+      MongoClient client =
+          MongoClients.create("mongodb://127.0.0.1:" + address.getPort() + "/?maxPoolSize=32");
+      MongoCollection<Document> accounts = client.getDatabase("rewards").getCollection("accounts");
+      if (accounts.countDocuments() == 0) {
+        accounts.insertOne(
+            new Document("_id", "hot").append("balance", 0).append("journal", List.of()));
+      }
+      return new Store(server, client, accounts);
+    }
+
+    /** Appends one entry; true if the reply is whole and its last entry is this one. */
+    boolean appendAndCheckReply(String entryId) {
+      Document reply =
+          accounts.findOneAndUpdate(
+              eq("_id", "hot"),
+              combine(inc("balance", 1), push("journal", new Document("c", entryId))),
+              new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+      List<Document> journal = reply.getList("journal", Document.class);
+      return isWhole(reply) && entryId.equals(journal.get(journal.size() - 1).getString("c"));
+    }
+
+    Document account() {
+      return accounts.find(eq("_id", "hot")).first();
+    }
+
+    @Override
+    public void close() {
+      client.close();
+      server.shutdown();
+    }
+  }
+}
