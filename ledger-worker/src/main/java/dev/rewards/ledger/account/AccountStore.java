@@ -49,6 +49,11 @@ public class AccountStore {
     this.journalLength = journalLength;
   }
 
+  /** How many recent commands each account remembers. */
+  public int journalLength() {
+    return journalLength;
+  }
+
   /** Adds points, creating the account on first use. Empty if the command was already applied. */
   public Optional<Change> credit(String userId, UUID commandId, long points, Instant at) {
     return update(

@@ -1,20 +1,27 @@
 package dev.rewards.ledger.account;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.setOnInsert;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import dev.rewards.contracts.EarnPoints;
 import dev.rewards.contracts.MessageJson;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardsCommand;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.Date;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
 
@@ -28,6 +35,8 @@ public class CommandLog {
 
   public static final String COLLECTION = "commands";
 
+  private static final Set<String> DECIDED = Set.of("APPLIED", "REJECTED");
+
   private final MongoCollection<Document> commands;
 
   public CommandLog(MongoDatabase database) {
@@ -35,48 +44,84 @@ public class CommandLog {
     commands.createIndex(new Document("userId", 1));
   }
 
-  private static final java.util.Set<String> DECIDED = java.util.Set.of("APPLIED", "REJECTED");
-
-  /**
-   * The outcome already decided for this command, if any. It still needs announcing only if the
-   * record being processed is the very one that decided it (a redelivery: its Kafka transaction,
-   * with the event, did not commit). Any other record is a duplicate of an announced command.
-   */
-  public Optional<LedgerOutcome> decided(UUID commandId, String source) {
+  /** The decisions already recorded for any of these commands, in one query. */
+  public Map<UUID, RecordedDecision> decisionsOf(Collection<UUID> commandIds) {
+    Map<UUID, RecordedDecision> decisions = new HashMap<>();
+    if (commandIds.isEmpty()) {
+      return decisions;
+    }
     // by _id alone: stores that use an index only for an exact key match (mongo-java-server, the
     // local stack's) would scan the whole, ever-growing collection for a compound filter
-    Document doc = commands.find(eq("_id", commandId.toString())).first();
-    if (doc == null
-        || !DECIDED.contains(doc.getString("status"))
-        || doc.getString("event") == null) {
-      return Optional.empty();
+    List<String> ids = commandIds.stream().map(UUID::toString).distinct().toList();
+    for (Document doc : commands.find(in("_id", ids))) {
+      if (DECIDED.contains(doc.getString("status")) && doc.getString("event") != null) {
+        decisions.put(UUID.fromString(doc.getString("_id")), recorded(doc));
+      }
     }
-    return Optional.of(
+    return decisions;
+  }
+
+  /**
+   * Records the decisions and the records ({@code source}) that made them, in one bulk write.
+   * Idempotent: the same command always decides the same outcome.
+   */
+  public void decideAll(List<Decision> decisions) {
+    if (decisions.isEmpty()) {
+      return;
+    }
+    List<UpdateOneModel<Document>> writes =
+        decisions.stream()
+            .map(
+                decision ->
+                    new UpdateOneModel<Document>(
+                        eq("_id", decision.command().commandId().toString()),
+                        update(decision),
+                        new UpdateOptions().upsert(true)))
+            .toList();
+    commands.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+  }
+
+  private static org.bson.conversions.Bson update(Decision decision) {
+    RewardsCommand command = decision.command();
+    LedgerOutcome outcome = decision.outcome();
+    String status = outcome.event() instanceof RedemptionRejected ? "REJECTED" : "APPLIED";
+    return combine(
+        set("status", status),
+        set("event", new String(MessageJson.write(outcome.event()), StandardCharsets.UTF_8)),
+        set("accountVersion", outcome.accountVersion()),
+        set("balance", outcome.balance()),
+        set("decidedAt", Date.from(outcome.event().occurredAt())),
+        set("source", decision.source()),
+        setOnInsert("userId", command.userId()),
+        setOnInsert("type", command instanceof EarnPoints ? "EARN" : "REDEEM"),
+        setOnInsert("acceptedAt", Date.from(command.occurredAt())));
+  }
+
+  private static RecordedDecision recorded(Document doc) {
+    return new RecordedDecision(
         new LedgerOutcome(
             MessageJson.readEvent(doc.getString("event").getBytes(StandardCharsets.UTF_8)),
             doc.get("accountVersion", Number.class).longValue(),
             doc.get("balance", Number.class).longValue(),
-            source.equals(doc.getString("source"))));
+            true),
+        doc.getString("source"));
   }
 
-  /**
-   * Records the decision and the record ({@code source}) that made it. Idempotent: the same command
-   * always decides the same outcome.
-   */
-  public void decide(RewardsCommand command, LedgerOutcome outcome, String source) {
-    String status = outcome.event() instanceof RedemptionRejected ? "REJECTED" : "APPLIED";
-    commands.updateOne(
-        eq("_id", command.commandId().toString()),
-        combine(
-            set("status", status),
-            set("event", new String(MessageJson.write(outcome.event()), StandardCharsets.UTF_8)),
-            set("accountVersion", outcome.accountVersion()),
-            set("balance", outcome.balance()),
-            set("decidedAt", Date.from(outcome.event().occurredAt())),
-            set("source", source),
-            setOnInsert("userId", command.userId()),
-            setOnInsert("type", command instanceof EarnPoints ? "EARN" : "REDEEM"),
-            setOnInsert("acceptedAt", Date.from(command.occurredAt()))),
-        new UpdateOptions().upsert(true));
+  /** A command's outcome and the record that decided it, to be written. */
+  public record Decision(RewardsCommand command, LedgerOutcome outcome, String source) {}
+
+  /** A decision found in the log. */
+  public record RecordedDecision(LedgerOutcome outcome, String source) {
+
+    /**
+     * The outcome as seen from the record being processed: it still needs announcing only if that
+     * record is the very one that decided it (a redelivery: its Kafka transaction, with the event,
+     * did not commit). Any other record is a duplicate of an announced command.
+     */
+    public LedgerOutcome seenFrom(String processing) {
+      LedgerOutcome decided = outcome;
+      return new LedgerOutcome(
+          decided.event(), decided.accountVersion(), decided.balance(), processing.equals(source));
+    }
   }
 }

@@ -4,12 +4,16 @@ import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsEvent;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 
@@ -35,36 +39,55 @@ public class LedgerEntries {
     }
   }
 
-  /** Writes the entry an outcome calls for; a refused redemption has none. */
-  public void record(RewardsEvent outcome) {
-    if (outcome instanceof PointsEarned earned) {
-      insertOnce(
-          transactions,
-          new Document("_id", earned.transactionId().toString())
-              .append("userId", earned.userId())
-              .append("commandId", earned.commandId().toString())
-              .append("amount", new Decimal128(earned.amount()))
-              .append("category", earned.category())
-              .append("pointsEarned", earned.points())
-              .append("timestamp", Date.from(earned.purchasedAt()))
-              .append("recordedAt", Date.from(earned.occurredAt())));
-    } else if (outcome instanceof RewardRedeemed redeemed) {
-      insertOnce(
-          redemptions,
-          new Document("_id", redeemed.redemptionId().toString())
-              .append("userId", redeemed.userId())
-              .append("commandId", redeemed.commandId().toString())
-              .append("pointsRedeemed", redeemed.pointsRedeemed())
-              .append("rewardType", redeemed.rewardType())
-              .append("value", new Decimal128(redeemed.value()))
-              .append("timestamp", Date.from(redeemed.occurredAt())));
+  /** Writes the entries these outcomes call for (a refused redemption has none), in bulk. */
+  public void recordAll(List<RewardsEvent> outcomes) {
+    List<Document> earned = new ArrayList<>();
+    List<Document> redeemed = new ArrayList<>();
+    for (RewardsEvent outcome : outcomes) {
+      if (outcome instanceof PointsEarned e) {
+        earned.add(transaction(e));
+      } else if (outcome instanceof RewardRedeemed r) {
+        redeemed.add(redemption(r));
+      }
     }
+    insertOnce(transactions, earned);
+    insertOnce(redemptions, redeemed);
   }
 
-  private static void insertOnce(MongoCollection<Document> entries, Document entry) {
-    entries.updateOne(
-        eq("_id", entry.get("_id")),
-        new Document("$setOnInsert", entry),
-        new UpdateOptions().upsert(true));
+  private static Document transaction(PointsEarned earned) {
+    return new Document("_id", earned.transactionId().toString())
+        .append("userId", earned.userId())
+        .append("commandId", earned.commandId().toString())
+        .append("amount", new Decimal128(earned.amount()))
+        .append("category", earned.category())
+        .append("pointsEarned", earned.points())
+        .append("timestamp", Date.from(earned.purchasedAt()))
+        .append("recordedAt", Date.from(earned.occurredAt()));
+  }
+
+  private static Document redemption(RewardRedeemed redeemed) {
+    return new Document("_id", redeemed.redemptionId().toString())
+        .append("userId", redeemed.userId())
+        .append("commandId", redeemed.commandId().toString())
+        .append("pointsRedeemed", redeemed.pointsRedeemed())
+        .append("rewardType", redeemed.rewardType())
+        .append("value", new Decimal128(redeemed.value()))
+        .append("timestamp", Date.from(redeemed.occurredAt()));
+  }
+
+  private static void insertOnce(MongoCollection<Document> entries, List<Document> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    List<UpdateOneModel<Document>> writes =
+        batch.stream()
+            .map(
+                entry ->
+                    new UpdateOneModel<Document>(
+                        eq("_id", entry.get("_id")),
+                        new Document("$setOnInsert", entry),
+                        new UpdateOptions().upsert(true)))
+            .toList();
+    entries.bulkWrite(writes, new BulkWriteOptions().ordered(false));
   }
 }

@@ -11,15 +11,19 @@ import dev.rewards.contracts.StableIds;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Applies commands to the ledger, exactly once in effect.
  *
  * <p>The account update is the commit point. Before it, nothing has happened; after it, the
  * command's change is in the account journal, from which the same outcome is rebuilt however often
- * the command comes again. The entry and command-log writes that follow are idempotent, so a crash
- * between any two writes is repaired by simply applying the command again.
+ * the command comes again. The entry and command-log writes that follow (batched, see {@link
+ * LedgerBatch}) are idempotent, so a crash between any two writes is repaired by simply applying
+ * the command again.
  */
 public class PointsLedger {
 
@@ -30,32 +34,55 @@ public class PointsLedger {
   private final LedgerEntries entries;
   private final CommandLog commandLog;
   private final Clock clock;
+  private final int maxUnwrittenPerAccount;
 
   public PointsLedger(
       AccountStore accounts, LedgerEntries entries, CommandLog commandLog, Clock clock) {
     this.accounts = accounts;
+    // half the journal: the rest is margin for a second instance briefly applying the same
+    // partition's commands while it moves during a rebalance
+    this.maxUnwrittenPerAccount = Math.max(1, accounts.journalLength() / 2);
     this.entries = entries;
     this.commandLog = commandLog;
     this.clock = clock;
   }
 
   /**
-   * Applies the command (or finds how it was applied before) and returns its outcome.
+   * Starts a batch of commands, reading in one query which of them were decided before.
+   *
+   * @param commandIds the commands the batch will apply (duplicates allowed)
+   */
+  public LedgerBatch startBatch(Collection<UUID> commandIds) {
+    return new LedgerBatch(
+        entries, commandLog, maxUnwrittenPerAccount, commandLog.decisionsOf(commandIds));
+  }
+
+  /**
+   * Applies the command (or finds how it was applied before) and returns its outcome. Its ledger
+   * entry and decision are written when the batch is flushed.
    *
    * @param source identifies the record that carried the command (topic, partition, offset), to
    *     tell a redelivery of the same record from a duplicate record
    */
-  public LedgerOutcome apply(RewardsCommand command, String source) {
-    Optional<LedgerOutcome> decided = commandLog.decided(command.commandId(), source);
+  public LedgerOutcome apply(RewardsCommand command, String source, LedgerBatch batch) {
+    Optional<LedgerOutcome> decided = batch.decided(command.commandId(), source);
     if (decided.isPresent()) {
       return decided.get();
     }
+    batch.makeRoomFor(command.userId());
     Change change = changeAccount(command);
     LedgerOutcome outcome =
         new LedgerOutcome(
             outcomeOf(command, change), change.version(), change.balanceAfter(), true);
-    entries.record(outcome.event());
-    commandLog.decide(command, outcome, source);
+    batch.add(command, outcome, source);
+    return outcome;
+  }
+
+  /** Applies one command as a batch of its own, everything written before it returns. */
+  public LedgerOutcome apply(RewardsCommand command, String source) {
+    LedgerBatch batch = startBatch(List.of(command.commandId()));
+    LedgerOutcome outcome = apply(command, source, batch);
+    batch.flush();
     return outcome;
   }
 

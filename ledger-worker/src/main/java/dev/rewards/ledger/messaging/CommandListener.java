@@ -2,6 +2,8 @@ package dev.rewards.ledger.messaging;
 
 import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.contracts.Topics;
+import dev.rewards.ledger.account.LedgerBatch;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.core.log.LogAccessor;
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Feeds commands from Kafka to the processor, in order per partition (so per user), a polled batch
  * at a time: the batch's outcome events, dead letters and consumed offsets commit in one Kafka
- * transaction, so the broker sees one commit per batch rather than one per command.
+ * transaction, so the broker sees one commit per batch rather than one per command, and the batch's
+ * ledger entries and decisions are written to the store together before it commits.
  */
 @Component
 class CommandListener {
@@ -35,8 +38,16 @@ class CommandListener {
 
   @KafkaListener(id = ID, idIsGroup = false, topics = Topics.COMMANDS, batch = "true")
   void on(List<ConsumerRecord<String, RewardsCommand>> records) {
+    List<RewardsCommand> commands = new ArrayList<>();
     for (ConsumerRecord<String, RewardsCommand> record : records) {
-      String source = record.topic() + "-" + record.partition() + "@" + record.offset();
+      if (record.value() != null) {
+        commands.add(record.value());
+      }
+    }
+    LedgerBatch batch = processor.startBatch(commands);
+    String source = null;
+    for (ConsumerRecord<String, RewardsCommand> record : records) {
+      source = record.topic() + "-" + record.partition() + "@" + record.offset();
       DeserializationException undecodable =
           SerializationUtils.getExceptionFromHeader(
               record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
@@ -54,15 +65,30 @@ class CommandListener {
         failures.forget(source);
         continue;
       }
-      try {
-        processor.process(record.value(), source);
-        failures.forget(source);
-      } catch (RuntimeException e) {
-        if (!CommandFailureHandling.isTransient(e)) {
-          failures.failed(source, e);
-        }
-        throw e; // the batch rolls back and comes again (after a pause)
+      process(record.value(), source, batch);
+    }
+    if (source != null) {
+      // a failure writing the batch's entries and decisions is, for lack of better, the last
+      // record's; it is nearly always an outage, which is waited out, not counted
+      String last = source;
+      attributed(last, batch::flush);
+    }
+  }
+
+  private void process(RewardsCommand command, String source, LedgerBatch batch) {
+    attributed(source, () -> processor.process(command, source, batch));
+  }
+
+  /** Runs work for a record, counting a failure that is not an outage against that record. */
+  private void attributed(String source, Runnable work) {
+    try {
+      work.run();
+      failures.forget(source);
+    } catch (RuntimeException e) {
+      if (!CommandFailureHandling.isTransient(e)) {
+        failures.failed(source, e);
       }
+      throw e; // the batch rolls back and comes again (after a pause)
     }
   }
 }

@@ -2,9 +2,11 @@ package dev.rewards.ledger.messaging;
 
 import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.contracts.Topics;
+import dev.rewards.ledger.account.LedgerBatch;
 import dev.rewards.ledger.account.LedgerOutcome;
 import dev.rewards.ledger.account.PointsLedger;
 import dev.rewards.ledger.cache.BalanceCacheUpdater;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Service;
 /**
  * One command, start to end: apply it to the ledger, bring the cache up to date, announce the
  * outcome. Runs inside the listener's Kafka transaction, so the outcome event becomes visible
- * together with the command's consumed offset, and exactly once.
+ * together with the command's consumed offset, and exactly once. Commands come in batches, whose
+ * ledger entries and decisions are written together before the transaction commits.
  */
 @Service
 public class CommandProcessor {
@@ -37,19 +40,24 @@ public class CommandProcessor {
     this.metrics = metrics;
   }
 
+  /** Starts a batch of these commands (see {@link PointsLedger#startBatch}). */
+  public LedgerBatch startBatch(List<RewardsCommand> commands) {
+    return ledger.startBatch(commands.stream().map(RewardsCommand::commandId).toList());
+  }
+
   /**
    * @param source the record that carried the command, see {@link PointsLedger#apply}
    */
-  public void process(RewardsCommand command, String source) {
+  public void process(RewardsCommand command, String source, LedgerBatch batch) {
     // every log line about this command carries its id (and user) for operators to follow it
     try (var commandId = MDC.putCloseable("commandId", command.commandId().toString());
         var userId = MDC.putCloseable("userId", command.userId())) {
-      apply(command, source);
+      apply(command, source, batch);
     }
   }
 
-  private void apply(RewardsCommand command, String source) {
-    LedgerOutcome outcome = ledger.apply(command, source);
+  private void apply(RewardsCommand command, String source, LedgerBatch batch) {
+    LedgerOutcome outcome = ledger.apply(command, source, batch);
     cache.refresh(command.userId(), outcome);
     if (outcome.announce()) {
       kafka.send(Topics.EVENTS, command.userId(), outcome.event());

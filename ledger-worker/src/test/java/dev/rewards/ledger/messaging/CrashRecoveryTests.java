@@ -93,7 +93,7 @@ class CrashRecoveryTests {
     EarnPoints after = earn("doomed", 20);
     doThrow(new IllegalArgumentException("this command can never be applied"))
         .when(ledger)
-        .apply(argThat(c -> c != null && c.commandId().equals(doomed.commandId())), any());
+        .apply(argThat(c -> c != null && c.commandId().equals(doomed.commandId())), any(), any());
 
     try (Producer<String, Object> producer = KafkaTestClients.producer(bootstrapServers);
         Consumer<String, RewardsEvent> events = KafkaTestClients.eventConsumer(bootstrapServers);
