@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
 
 /**
  * mongo-java-server's H2 (file) backend, replying only with consistent copies (see Snapshots). Same
@@ -12,9 +13,26 @@ import io.netty.channel.Channel;
  */
 public class SnapshotH2Backend extends H2Backend {
 
+  private static final int CACHE_MB = 256;
+  private static final int WRITE_BUFFER_KB = 64 * 1024;
+
   /** A backend keeping its data in {@code fileName}, created if missing. */
   public SnapshotH2Backend(String fileName) {
-    super(fileName);
+    super(open(fileName));
+  }
+
+  /**
+   * The MVStore defaults (a 16 MB page cache, a write whenever 1 MB is unsaved) made a busy ledger
+   * spend most of the store's time writing and re-reading pages, each document Java-serialised
+   * (profiled; docs/benchmarks.md). A larger cache and write buffer keep the working set in memory;
+   * changes are still written in the background within a second, and on close.
+   */
+  private static MVStore open(String fileName) {
+    return new MVStore.Builder()
+        .fileName(fileName)
+        .cacheSize(CACHE_MB)
+        .autoCommitBufferSize(WRITE_BUFFER_KB)
+        .open();
   }
 
   @Override

@@ -1,13 +1,12 @@
 package dev.rewards.ledger.account;
 
-import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.ErrorCategory.DUPLICATE_KEY;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsEvent;
@@ -19,8 +18,8 @@ import org.bson.types.Decimal128;
 
 /**
  * The immutable history: {@code transactions} (points earned) and {@code redemptions}. Entries are
- * written with {@code $setOnInsert} under an id derived from the command, so writing one again
- * after a crash changes nothing.
+ * inserted under an id derived from the command, so writing one again after a crash only meets a
+ * duplicate key, which is ignored: the entry is already there.
  */
 public class LedgerEntries {
 
@@ -33,8 +32,9 @@ public class LedgerEntries {
   public LedgerEntries(MongoDatabase database) {
     this.transactions = database.getCollection(TRANSACTIONS);
     this.redemptions = database.getCollection(REDEMPTIONS);
+    // no index on commandId: the _id is derived from it, so it is unique already, and every
+    // index more is one more lookup on each insert
     for (MongoCollection<Document> entries : new MongoCollection[] {transactions, redemptions}) {
-      entries.createIndex(new Document("commandId", 1), new IndexOptions().unique(true));
       entries.createIndex(new Document("userId", 1).append("timestamp", -1));
     }
   }
@@ -79,15 +79,16 @@ public class LedgerEntries {
     if (batch.isEmpty()) {
       return;
     }
-    List<UpdateOneModel<Document>> writes =
-        batch.stream()
-            .map(
-                entry ->
-                    new UpdateOneModel<Document>(
-                        eq("_id", entry.get("_id")),
-                        new Document("$setOnInsert", entry),
-                        new UpdateOptions().upsert(true)))
-            .toList();
-    entries.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    try {
+      entries.insertMany(batch, new InsertManyOptions().ordered(false));
+    } catch (MongoBulkWriteException e) {
+      // unordered: every other entry was inserted; only ones already there may fail
+      boolean onlyDuplicates =
+          e.getWriteErrors().stream()
+              .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == DUPLICATE_KEY);
+      if (!onlyDuplicates || e.getWriteConcernError() != null) {
+        throw e;
+      }
+    }
   }
 }
