@@ -28,7 +28,7 @@ final class LocalMongo implements AutoCloseable {
     } catch (IOException e) {
       throw new StackException("Cannot create the store directory " + dir, e);
     }
-    H2Backend backend = new SnapshotH2Backend(dir.resolve("rewards.mv").toString());
+    H2Backend backend = SnapshotH2Backend.inFile(dir.resolve("rewards.mv").toString());
     MongoServer server = new MongoServer(backend);
     server.bind("127.0.0.1", port);
     return new LocalMongo(server, backend);

@@ -8,17 +8,27 @@ import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 (file) backend, replying only with consistent copies (see Snapshots). Same
- * file layout as {@link H2Backend}: existing data directories keep working.
+ * mongo-java-server's H2 backend, replying only with consistent copies (see Snapshots): in a file
+ * for the local stack (same layout as {@link H2Backend}: existing data directories keep working),
+ * or in memory for tests — one engine for both, so tests exercise the store users run.
  */
 public class SnapshotH2Backend extends H2Backend {
 
   private static final int CACHE_MB = 256;
   private static final int WRITE_BUFFER_KB = 64 * 1024;
 
+  private SnapshotH2Backend(MVStore store) {
+    super(store);
+  }
+
   /** A backend keeping its data in {@code fileName}, created if missing. */
-  public SnapshotH2Backend(String fileName) {
-    super(open(fileName));
+  public static SnapshotH2Backend inFile(String fileName) {
+    return new SnapshotH2Backend(open(fileName));
+  }
+
+  /** A backend keeping its data in memory only, for tests. */
+  public static SnapshotH2Backend inMemory() {
+    return new SnapshotH2Backend(new MVStore.Builder().open());
   }
 
   /**
@@ -35,6 +45,7 @@ public class SnapshotH2Backend extends H2Backend {
         .open();
   }
 
+  // The lock makes the store answer one command at a time; the copy is taken before it is released.
   @Override
   public synchronized Document handleCommand(
       Channel channel, String databaseName, String command, Document query) {

@@ -10,7 +10,7 @@ import java.util.List;
  * with references to stored documents, which are serialised only after its collection lock is
  * released. A reply can then show part of another client's later update: say, the account journal
  * of the next redemption beside the balance of this one. MongoDB replies with a consistent image of
- * each document. The backends here answer one command at a time and copy the reply before the next
+ * each document. SnapshotH2Backend answers one command at a time and copy the reply before the next
  * command may change anything.
  */
 final class Snapshots {

@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -46,38 +46,26 @@ class SnapshotBackendTests {
 
   static Stream<Arguments> backends() {
     return Stream.of(
-        Arguments.of("memory", (Supplier<MongoBackend>) SnapshotMemoryBackend::new),
         Arguments.of(
-            "h2",
-            (Supplier<MongoBackend>)
-                () -> new SnapshotH2Backend(tempFile("snapshot-").toString())));
+            "in memory", (Function<Path, MongoBackend>) dir -> SnapshotH2Backend.inMemory()),
+        Arguments.of(
+            "in a file",
+            (Function<Path, MongoBackend>)
+                dir -> SnapshotH2Backend.inFile(dir.resolve("store.mv").toString())));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("backends")
-  void everyReplyToAnUpdateShowsThatUpdateAndNoLaterOne(String name, Supplier<MongoBackend> backend)
-      throws Exception {
-    try (Store store = Store.start(backend.get())) {
-      List<Callable<Boolean>> updates = new ArrayList<>();
-      for (int i = 0; i < UPDATES; i++) {
-        updates.add(() -> store.appendAndCheckReply(UUID.randomUUID().toString()));
-      }
-      assertThat(runAll(updates)).containsOnly(true);
-      assertThat(store.account().getInteger("balance")).isEqualTo(UPDATES);
-    }
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("backends")
-  void readsDuringUpdatesSeeWholeDocuments(String name, Supplier<MongoBackend> backend)
-      throws Exception {
-    try (Store store = Store.start(backend.get())) {
+  void repliesAndReadsDuringUpdatesShowWholeVersions(
+      String name, Function<Path, MongoBackend> backend) throws Exception {
+    try (Store store = Store.start(backend.apply(dir))) {
       List<Callable<Boolean>> work = new ArrayList<>();
       for (int i = 0; i < UPDATES; i++) {
         work.add(() -> store.appendAndCheckReply(UUID.randomUUID().toString()));
         work.add(() -> isWhole(store.account()));
       }
       assertThat(runAll(work)).containsOnly(true);
+      assertThat(store.account().getInteger("balance")).isEqualTo(UPDATES);
     }
   }
 
@@ -87,7 +75,7 @@ class SnapshotBackendTests {
     try (Store plain = Store.start(new H2Backend(file))) {
       plain.appendAndCheckReply("written-before");
     }
-    try (Store snapshot = Store.start(new SnapshotH2Backend(file))) {
+    try (Store snapshot = Store.start(SnapshotH2Backend.inFile(file))) {
       assertThat(snapshot.account().getList("journal", Document.class))
           .extracting(entry -> entry.getString("c"))
           .containsExactly("written-before");
@@ -108,16 +96,6 @@ class SnapshotBackendTests {
       return results;
     } finally {
       pool.shutdown();
-    }
-  }
-
-  private static Path tempFile(String prefix) {
-    try {
-      Path file = java.nio.file.Files.createTempFile(prefix, ".mv");
-      file.toFile().deleteOnExit();
-      return file;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -119,9 +119,8 @@ public class CommandLog {
      * did not commit). Any other record is a duplicate of an announced command.
      */
     public LedgerOutcome seenFrom(String processing) {
-      LedgerOutcome decided = outcome;
       return new LedgerOutcome(
-          decided.event(), decided.accountVersion(), decided.balance(), processing.equals(source));
+          outcome.event(), outcome.accountVersion(), outcome.balance(), processing.equals(source));
     }
   }
 }

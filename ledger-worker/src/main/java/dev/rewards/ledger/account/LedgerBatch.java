@@ -25,8 +25,7 @@ public final class LedgerBatch {
   private final LedgerEntries entries;
   private final CommandLog commandLog;
   private final int maxUnwrittenPerAccount;
-  private final Map<UUID, RecordedDecision> recorded;
-  private final Map<UUID, RecordedDecision> decidedHere = new HashMap<>();
+  private final Map<UUID, RecordedDecision> decided;
   private final List<Decision> unwritten = new ArrayList<>();
   private final Map<String, Integer> unwrittenPerAccount = new HashMap<>();
 
@@ -38,13 +37,12 @@ public final class LedgerBatch {
     this.entries = entries;
     this.commandLog = commandLog;
     this.maxUnwrittenPerAccount = maxUnwrittenPerAccount;
-    this.recorded = recorded;
+    this.decided = new HashMap<>(recorded);
   }
 
   /** The outcome already decided for this command, in the log or earlier in this batch. */
   Optional<LedgerOutcome> decided(UUID commandId, String source) {
-    RecordedDecision decision = decidedHere.getOrDefault(commandId, recorded.get(commandId));
-    return Optional.ofNullable(decision).map(d -> d.seenFrom(source));
+    return Optional.ofNullable(decided.get(commandId)).map(d -> d.seenFrom(source));
   }
 
   /** Writes what is unwritten if the account could not take one more unwritten command. */
@@ -57,7 +55,7 @@ public final class LedgerBatch {
   void add(RewardsCommand command, LedgerOutcome outcome, String source) {
     unwritten.add(new Decision(command, outcome, source));
     unwrittenPerAccount.merge(command.userId(), 1, Integer::sum);
-    decidedHere.put(command.commandId(), new RecordedDecision(outcome, source));
+    decided.put(command.commandId(), new RecordedDecision(outcome, source));
   }
 
   /**

@@ -39,12 +39,12 @@ public class PointsLedger {
   public PointsLedger(
       AccountStore accounts, LedgerEntries entries, CommandLog commandLog, Clock clock) {
     this.accounts = accounts;
-    // half the journal: the rest is margin for a second instance briefly applying the same
-    // partition's commands while it moves during a rebalance
-    this.maxUnwrittenPerAccount = Math.max(1, accounts.journalLength() / 2);
     this.entries = entries;
     this.commandLog = commandLog;
     this.clock = clock;
+    // half the journal: the rest is margin for a second instance briefly applying the same
+    // partition's commands while it moves during a rebalance
+    this.maxUnwrittenPerAccount = Math.max(1, accounts.journalLength() / 2);
   }
 
   /**

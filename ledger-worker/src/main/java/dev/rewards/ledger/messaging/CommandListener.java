@@ -3,8 +3,8 @@ package dev.rewards.ledger.messaging;
 import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.contracts.Topics;
 import dev.rewards.ledger.account.LedgerBatch;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -38,16 +38,11 @@ class CommandListener {
 
   @KafkaListener(id = ID, idIsGroup = false, topics = Topics.COMMANDS, batch = "true")
   void on(List<ConsumerRecord<String, RewardsCommand>> records) {
-    List<RewardsCommand> commands = new ArrayList<>();
+    LedgerBatch batch =
+        processor.startBatch(
+            records.stream().map(ConsumerRecord::value).filter(Objects::nonNull).toList());
     for (ConsumerRecord<String, RewardsCommand> record : records) {
-      if (record.value() != null) {
-        commands.add(record.value());
-      }
-    }
-    LedgerBatch batch = processor.startBatch(commands);
-    String source = null;
-    for (ConsumerRecord<String, RewardsCommand> record : records) {
-      source = record.topic() + "-" + record.partition() + "@" + record.offset();
+      String source = sourceOf(record);
       DeserializationException undecodable =
           SerializationUtils.getExceptionFromHeader(
               record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
@@ -65,18 +60,17 @@ class CommandListener {
         failures.forget(source);
         continue;
       }
-      process(record.value(), source, batch);
+      attributed(source, () -> processor.process(record.value(), source, batch));
     }
-    if (source != null) {
+    if (!records.isEmpty()) {
       // a failure writing the batch's entries and decisions is, for lack of better, the last
       // record's; it is nearly always an outage, which is waited out, not counted
-      String last = source;
-      attributed(last, batch::flush);
+      attributed(sourceOf(records.get(records.size() - 1)), batch::flush);
     }
   }
 
-  private void process(RewardsCommand command, String source, LedgerBatch batch) {
-    attributed(source, () -> processor.process(command, source, batch));
+  private static String sourceOf(ConsumerRecord<?, ?> record) {
+    return record.topic() + "-" + record.partition() + "@" + record.offset();
   }
 
   /** Runs work for a record, counting a failure that is not an outage against that record. */

@@ -12,7 +12,7 @@ import dev.rewards.contracts.RedeemPoints;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsEvent;
-import dev.rewards.embedded.mongo.SnapshotMemoryBackend;
+import dev.rewards.embedded.mongo.SnapshotH2Backend;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,7 +36,7 @@ class PointsLedgerTests {
 
   @BeforeEach
   void startStore() {
-    server = new MongoServer(new SnapshotMemoryBackend());
+    server = new MongoServer(SnapshotH2Backend.inMemory());
     client = MongoClients.create("mongodb://" + hostAndPort(server.bind()));
     db = client.getDatabase("rewards");
     accounts = new AccountStore(db, 100);

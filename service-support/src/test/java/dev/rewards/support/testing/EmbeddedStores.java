@@ -1,7 +1,7 @@
 package dev.rewards.support.testing;
 
 import de.bwaldvogel.mongo.MongoServer;
-import dev.rewards.embedded.mongo.SnapshotMemoryBackend;
+import dev.rewards.embedded.mongo.SnapshotH2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -36,7 +36,7 @@ public class EmbeddedStores
 
   public static synchronized void start() {
     if (mongo == null) {
-      mongo = new MongoServer(new SnapshotMemoryBackend());
+      mongo = new MongoServer(SnapshotH2Backend.inMemory());
       InetSocketAddress address = mongo.bind();
       mongoPort = address.getPort();
       redisPort = freePort();
