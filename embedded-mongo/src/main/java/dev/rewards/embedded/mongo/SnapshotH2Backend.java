@@ -1,5 +1,6 @@
 package dev.rewards.embedded.mongo;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
@@ -8,9 +9,10 @@ import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 backend, replying only with consistent copies (see Snapshots): in a file
- * for the local stack (same layout as {@link H2Backend}: existing data directories keep working),
- * or in memory for tests — one engine for both, so tests exercise the store users run.
+ * mongo-java-server's H2 backend, replying only with consistent copies (see Snapshots) and finding
+ * documents by {@code _id} whenever a filter names one (see {@link IdLookupIndex}): in a file for
+ * the local stack (same layout as {@link H2Backend}: existing data directories keep working), or in
+ * memory for tests — one engine for both, so tests exercise the store users run.
  */
 public class SnapshotH2Backend extends H2Backend {
 
@@ -43,6 +45,11 @@ public class SnapshotH2Backend extends H2Backend {
         .cacheSize(CACHE_MB)
         .autoCommitBufferSize(WRITE_BUFFER_KB)
         .open();
+  }
+
+  @Override
+  protected MongoDatabase openOrCreateDatabase(String databaseName) {
+    return new IdLookupH2Database(databaseName, getMvStore(), getCursorRegistry());
   }
 
   // The lock makes the store answer one command at a time; the copy is taken before it is released.

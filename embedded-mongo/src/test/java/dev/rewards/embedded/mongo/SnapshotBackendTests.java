@@ -1,6 +1,8 @@
 package dev.rewards.embedded.mongo;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.regex;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.push;
@@ -70,15 +72,22 @@ class SnapshotBackendTests {
   }
 
   @Test
-  void readsTheFilesOfThePlainH2Backend() {
+  void sharesItsFilesWithThePlainH2Backend() {
     String file = dir.resolve("plain.mv").toString();
     try (Store plain = Store.start(new H2Backend(file))) {
       plain.appendAndCheckReply("written-before");
+      plain.addAccounts("plain-", 300);
     }
     try (Store snapshot = Store.start(SnapshotH2Backend.inFile(file))) {
       assertThat(snapshot.account().getList("journal", Document.class))
           .extracting(entry -> entry.getString("c"))
           .containsExactly("written-before");
+      assertThat(snapshot.findsEach("plain-", 300)).isTrue();
+      snapshot.addAccounts("snapshot-", 300);
+    }
+    try (Store plainAgain = Store.start(new H2Backend(file))) {
+      assertThat(plainAgain.findsEach("plain-", 300)).isTrue();
+      assertThat(plainAgain.findsEach("snapshot-", 300)).isTrue();
     }
   }
 
@@ -125,6 +134,26 @@ class SnapshotBackendTests {
               new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
       List<Document> journal = reply.getList("journal", Document.class);
       return isWhole(reply) && entryId.equals(journal.get(journal.size() - 1).getString("c"));
+    }
+
+    void addAccounts(String prefix, int count) {
+      List<Document> added = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        added.add(
+            new Document("_id", prefix + i).append("balance", i).append("journal", List.of()));
+      }
+      accounts.insertMany(added);
+    }
+
+    /** Finds every account by id alone and by id with a condition (its two index paths). */
+    boolean findsEach(String prefix, int count) {
+      for (int i = 0; i < count; i++) {
+        if (accounts.find(eq("_id", prefix + i)).first() == null
+            || accounts.find(and(eq("_id", prefix + i), eq("balance", i))).first() == null) {
+          return false;
+        }
+      }
+      return accounts.countDocuments(regex("_id", "^" + prefix)) == count;
     }
 
     Document account() {

@@ -1,0 +1,56 @@
+package dev.rewards.embedded.mongo;
+
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.backend.h2.UniqueIndexes;
+import java.util.List;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * mongo-java-server's H2 database with faster unique indexes: keys compared through {@link
+ * IndexKeyType}, and {@code _id} indexes that serve any filter naming an {@code _id} ({@link
+ * IdLookupIndex}). Collections, documents and index entries are stored as H2Database stores them.
+ */
+final class IdLookupH2Database extends H2Database {
+
+  private static final IndexKeyType KEY_TYPE = new IndexKeyType();
+
+  private final MVStore store;
+
+  IdLookupH2Database(String name, MVStore store, CursorRegistry cursors) {
+    super(name, store, cursors);
+    this.store = store;
+    super.initializeNamespacesAndIndexes();
+  }
+
+  /**
+   * The superclass constructor opens the existing collections and their indexes, before this
+   * class's fields are set; that is put off until they are (see the constructor).
+   */
+  @Override
+  protected void initializeNamespacesAndIndexes() {
+    if (store != null) {
+      super.initializeNamespacesAndIndexes();
+    }
+  }
+
+  @Override
+  protected Index<Object> openOrCreateUniqueIndex(
+      String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+    MVMap<KeyValue, Object> map =
+        store.openMap(
+            mapName(collectionName, indexName),
+            new MVMap.Builder<KeyValue, Object>().keyType(KEY_TYPE));
+    Index<Object> index = UniqueIndexes.over(map, indexName, keys, sparse);
+    return IdLookupIndex.isIdIndex(index) && !sparse ? new IdLookupIndex(index) : index;
+  }
+
+  // the name H2Database gives an index's map, so that data files stay interchangeable with it
+  private String mapName(String collectionName, String indexName) {
+    return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+  }
+}
