@@ -12,37 +12,55 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The commands of one polled batch, as the ledger applies them: decisions already in the command
- * log are read for the whole batch at once, and the ledger entries and decisions of newly applied
- * commands are written together by {@link #flush()} rather than one round trip each.
+ * The commands of one polled batch, as the ledger applies them. Their accounts and earlier
+ * decisions are read for the whole batch at once; commands are decided in memory, in order; and
+ * {@link #flush()} writes the changed accounts (the commit point), then the ledger entries and
+ * decisions, each kind in one bulk write rather than one round trip per command.
  *
- * <p>Until flushed, a newly applied command is remembered only by its account's journal; a crash
- * then is repaired from the journal as before. So no account may have more unwritten commands than
- * its journal safely holds: the batch flushes early when one would.
+ * <p>Once its account is written, an applied command is remembered by the account's journal until
+ * its decision is written; a crash in between is repaired from the journal. So no account may have
+ * more unwritten decisions than its journal safely holds: the batch flushes early when one would.
  */
 public final class LedgerBatch {
 
+  private final AccountStore accounts;
   private final LedgerEntries entries;
   private final CommandLog commandLog;
   private final int maxUnwrittenPerAccount;
   private final Map<UUID, RecordedDecision> decided;
+  private final Map<String, Account> accountsRead;
   private final List<Decision> unwritten = new ArrayList<>();
   private final Map<String, Integer> unwrittenPerAccount = new HashMap<>();
+  private final Map<String, LedgerOutcome> latestPerUser = new HashMap<>();
 
   LedgerBatch(
+      AccountStore accounts,
       LedgerEntries entries,
       CommandLog commandLog,
       int maxUnwrittenPerAccount,
-      Map<UUID, RecordedDecision> recorded) {
+      Map<UUID, RecordedDecision> recorded,
+      Map<String, Account> accountsRead) {
+    this.accounts = accounts;
     this.entries = entries;
     this.commandLog = commandLog;
     this.maxUnwrittenPerAccount = maxUnwrittenPerAccount;
     this.decided = new HashMap<>(recorded);
+    this.accountsRead = new HashMap<>(accountsRead);
   }
 
   /** The outcome already decided for this command, in the log or earlier in this batch. */
   Optional<LedgerOutcome> decided(UUID commandId, String source) {
     return Optional.ofNullable(decided.get(commandId)).map(d -> d.seenFrom(source));
+  }
+
+  /** The user's account as this batch has changed it so far. */
+  Account account(String userId) {
+    Account account = accountsRead.get(userId);
+    if (account == null) { // not among the batch's commands when it started
+      account = accounts.read(List.of(userId)).get(userId);
+      accountsRead.put(userId, account);
+    }
+    return account;
   }
 
   /** Writes what is unwritten if the account could not take one more unwritten command. */
@@ -56,16 +74,34 @@ public final class LedgerBatch {
     unwritten.add(new Decision(command, outcome, source));
     unwrittenPerAccount.merge(command.userId(), 1, Integer::sum);
     decided.put(command.commandId(), new RecordedDecision(outcome, source));
+    seen(command.userId(), outcome);
+  }
+
+  /** Notes an outcome of this batch, for {@link #latestPerUser()}. */
+  void seen(String userId, LedgerOutcome outcome) {
+    latestPerUser.merge(
+        userId,
+        outcome,
+        (earlier, later) -> later.accountVersion() >= earlier.accountVersion() ? later : earlier);
+  }
+
+  /** The newest outcome of each user this batch touched: the balances to cache once flushed. */
+  public Map<String, LedgerOutcome> latestPerUser() {
+    return Map.copyOf(latestPerUser);
   }
 
   /**
-   * Writes the ledger entries, then the decisions, of the commands applied since the last flush.
-   * Entries first: a decision in the log is taken as final, so its entry must already exist.
+   * Writes the changed accounts, then the ledger entries, then the decisions of the commands
+   * applied since the last flush. In this order: an account write is the commit point, and a
+   * decision in the log is taken as final, so its entry must already exist.
+   *
+   * @throws AccountContentionException if an account changed since read; nothing may be announced
    */
   public void flush() {
     if (unwritten.isEmpty()) {
       return;
     }
+    accounts.write(accountsRead.values());
     List<RewardsEvent> outcomes = unwritten.stream().map(d -> d.outcome().event()).toList();
     entries.recordAll(outcomes);
     commandLog.decideAll(unwritten);

@@ -12,23 +12,27 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Applies commands to the ledger, exactly once in effect.
  *
- * <p>The account update is the commit point. Before it, nothing has happened; after it, the
- * command's change is in the account journal, from which the same outcome is rebuilt however often
- * the command comes again. The entry and command-log writes that follow (batched, see {@link
- * LedgerBatch}) are idempotent, so a crash between any two writes is repaired by simply applying
- * the command again.
+ * <p>A command is decided in memory against its account as read for the batch; the account write at
+ * the batch's flush is the commit point. Before it, nothing has happened; after it, the command's
+ * change is in the account journal, from which the same outcome is rebuilt however often the
+ * command comes again. The entry and command-log writes that follow are idempotent, so a crash
+ * between any two writes is repaired by simply applying the command again.
  */
 public class PointsLedger {
 
-  /** Attempts before giving up on an account that keeps changing under us (another worker). */
-  private static final int MAX_ATTEMPTS = 10;
+  /** Attempts of {@link #apply(RewardsCommand, String)} on an account others keep changing. */
+  private static final int MAX_ATTEMPTS = 100;
 
   private final AccountStore accounts;
   private final LedgerEntries entries;
@@ -48,18 +52,29 @@ public class PointsLedger {
   }
 
   /**
-   * Starts a batch of commands, reading in one query which of them were decided before.
+   * Starts a batch of commands, reading their accounts and earlier decisions in one query each.
    *
-   * @param commandIds the commands the batch will apply (duplicates allowed)
+   * @param commands the commands the batch will apply (duplicates allowed)
    */
-  public LedgerBatch startBatch(Collection<UUID> commandIds) {
+  public LedgerBatch startBatch(Collection<? extends RewardsCommand> commands) {
+    Set<UUID> commandIds = new HashSet<>();
+    Set<String> userIds = new HashSet<>();
+    for (RewardsCommand command : commands) {
+      commandIds.add(command.commandId());
+      userIds.add(command.userId());
+    }
     return new LedgerBatch(
-        entries, commandLog, maxUnwrittenPerAccount, commandLog.decisionsOf(commandIds));
+        accounts,
+        entries,
+        commandLog,
+        maxUnwrittenPerAccount,
+        commandLog.decisionsOf(commandIds),
+        accounts.read(userIds));
   }
 
   /**
-   * Applies the command (or finds how it was applied before) and returns its outcome. Its ledger
-   * entry and decision are written when the batch is flushed.
+   * Decides the command (or finds how it was decided before) and returns its outcome. Its account
+   * change, ledger entry and decision are written when the batch is flushed.
    *
    * @param source identifies the record that carried the command (topic, partition, offset), to
    *     tell a redelivery of the same record from a duplicate record
@@ -67,10 +82,12 @@ public class PointsLedger {
   public LedgerOutcome apply(RewardsCommand command, String source, LedgerBatch batch) {
     Optional<LedgerOutcome> decided = batch.decided(command.commandId(), source);
     if (decided.isPresent()) {
+      batch.seen(command.userId(), decided.get());
       return decided.get();
     }
     batch.makeRoomFor(command.userId());
-    Change change = changeAccount(command);
+    Account account = batch.account(command.userId());
+    Change change = account.find(command.commandId()).orElseGet(() -> decide(command, account));
     LedgerOutcome outcome =
         new LedgerOutcome(
             outcomeOf(command, change), change.version(), change.balanceAfter(), true);
@@ -78,39 +95,40 @@ public class PointsLedger {
     return outcome;
   }
 
-  /** Applies one command as a batch of its own, everything written before it returns. */
+  /**
+   * Applies one command as a batch of its own, everything written before it returns; decided again
+   * if its account changed meanwhile.
+   */
   public LedgerOutcome apply(RewardsCommand command, String source) {
-    LedgerBatch batch = startBatch(List.of(command.commandId()));
-    LedgerOutcome outcome = apply(command, source, batch);
-    batch.flush();
-    return outcome;
+    AccountContentionException contention = null;
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      LedgerBatch batch = startBatch(List.of(command));
+      LedgerOutcome outcome = apply(command, source, batch);
+      try {
+        batch.flush();
+        return outcome;
+      } catch (AccountContentionException e) {
+        contention = e;
+        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000_000)); // let others by
+      }
+    }
+    throw contention;
   }
 
-  private Change changeAccount(RewardsCommand command) {
+  private Change decide(RewardsCommand command, Account account) {
     // millisecond precision: the store keeps no more, and a rebuilt outcome must be identical
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      Optional<Change> change = tryChange(command, now);
-      if (change.isEmpty()) {
-        change = accounts.find(command.userId(), command.commandId());
-      }
-      if (change.isPresent()) {
-        return change.get();
-      }
-    }
-    throw new AccountContentionException(command.userId(), command.commandId());
-  }
-
-  private Optional<Change> tryChange(RewardsCommand command, Instant now) {
     if (command instanceof EarnPoints earn) {
-      return accounts.credit(earn.userId(), earn.commandId(), earn.points(), now);
+      return account.record(Change.Kind.EARNED, earn.points(), earn.commandId(), now);
     }
     RedeemPoints redeem = (RedeemPoints) command;
-    return accounts
-        .debit(redeem.userId(), redeem.commandId(), redeem.pointsToRedeem(), now)
-        .or(
-            () ->
-                accounts.refuse(redeem.userId(), redeem.commandId(), redeem.pointsToRedeem(), now));
+    if (account.balance() >= redeem.pointsToRedeem()) {
+      return account.record(
+          Change.Kind.REDEEMED, -redeem.pointsToRedeem(), redeem.commandId(), now);
+    }
+    // the refusal goes into the journal too, so that a redelivered redemption stays refused even
+    // if the balance has grown since
+    return account.record(Change.Kind.REFUSED, 0, redeem.commandId(), now);
   }
 
   static RewardsEvent outcomeOf(RewardsCommand command, Change change) {

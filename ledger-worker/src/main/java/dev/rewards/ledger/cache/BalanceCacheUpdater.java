@@ -2,6 +2,9 @@ package dev.rewards.ledger.cache;
 
 import dev.rewards.ledger.account.LedgerOutcome;
 import dev.rewards.support.cache.BalanceCache;
+import dev.rewards.support.cache.BalanceCache.CachedBalance;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -24,14 +27,19 @@ public class BalanceCacheUpdater {
     this.cache = cache;
   }
 
-  public void refresh(String userId, LedgerOutcome outcome) {
+  /** Caches the balance each outcome left, in one round trip. */
+  public void refreshAll(Map<String, LedgerOutcome> outcomesByUser) {
+    Map<String, CachedBalance> balances = new HashMap<>();
+    outcomesByUser.forEach(
+        (userId, outcome) ->
+            balances.put(userId, new CachedBalance(outcome.accountVersion(), outcome.balance())));
     try {
-      cache.putIfNewer(userId, outcome.accountVersion(), outcome.balance());
+      cache.putAllIfNewer(balances);
     } catch (RuntimeException e) {
-      if (evictWhenReachable.add(userId)) {
+      if (evictWhenReachable.addAll(balances.keySet())) {
         log.warn(
-            "Redis unreachable, balance of {} will be evicted when it is back: {}",
-            userId,
+            "Redis unreachable, balances of {} users will be evicted when it is back: {}",
+            balances.size(),
             e.getMessage());
       }
     }

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * Feeds commands from Kafka to the processor, in order per partition (so per user), a polled batch
  * at a time: the batch's outcome events, dead letters and consumed offsets commit in one Kafka
  * transaction, so the broker sees one commit per batch rather than one per command, and the batch's
- * ledger entries and decisions are written to the store together before it commits.
+ * accounts, ledger entries and decisions are written to the store together before it commits.
  */
 @Component
 class CommandListener {
@@ -63,9 +63,9 @@ class CommandListener {
       attributed(source, () -> processor.process(record.value(), source, batch));
     }
     if (!records.isEmpty()) {
-      // a failure writing the batch's entries and decisions is, for lack of better, the last
-      // record's; it is nearly always an outage, which is waited out, not counted
-      attributed(sourceOf(records.get(records.size() - 1)), batch::flush);
+      // a failure writing the batch is, for lack of better, the last record's; it is nearly
+      // always an outage or contention, which are waited out, not counted
+      attributed(sourceOf(records.get(records.size() - 1)), () -> processor.finish(batch));
     }
   }
 

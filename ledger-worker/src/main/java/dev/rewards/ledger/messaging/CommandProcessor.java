@@ -14,10 +14,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * One command, start to end: apply it to the ledger, bring the cache up to date, announce the
- * outcome. Runs inside the listener's Kafka transaction, so the outcome event becomes visible
- * together with the command's consumed offset, and exactly once. Commands come in batches, whose
- * ledger entries and decisions are written together before the transaction commits.
+ * Commands, start to end: decide each against the ledger and announce its outcome, then write the
+ * batch to the store and bring the cache up to date. Runs inside the listener's Kafka transaction,
+ * so the outcome events become visible together with the commands' consumed offsets, exactly once,
+ * and only after the store and the cache have the new balances.
  */
 @Service
 public class CommandProcessor {
@@ -42,7 +42,13 @@ public class CommandProcessor {
 
   /** Starts a batch of these commands (see {@link PointsLedger#startBatch}). */
   public LedgerBatch startBatch(List<RewardsCommand> commands) {
-    return ledger.startBatch(commands.stream().map(RewardsCommand::commandId).toList());
+    return ledger.startBatch(commands);
+  }
+
+  /** Writes the batch's changes to the store, then caches the balances they leave. */
+  public void finish(LedgerBatch batch) {
+    batch.flush();
+    cache.refreshAll(batch.latestPerUser());
   }
 
   /**
@@ -58,7 +64,6 @@ public class CommandProcessor {
 
   private void apply(RewardsCommand command, String source, LedgerBatch batch) {
     LedgerOutcome outcome = ledger.apply(command, source, batch);
-    cache.refresh(command.userId(), outcome);
     if (outcome.announce()) {
       kafka.send(Topics.EVENTS, command.userId(), outcome.event());
       metrics.record(command, outcome.event());

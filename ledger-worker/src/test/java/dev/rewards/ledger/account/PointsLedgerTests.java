@@ -1,6 +1,7 @@
 package dev.rewards.ledger.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -78,7 +79,9 @@ class PointsLedgerTests {
     EarnPoints command = earn("u1", 50);
     ledger.apply(earn("u1", 10), SOURCE);
     // the crash: the account was changed, but neither the transaction nor the log was written
-    accounts.credit("u1", command.commandId(), command.points(), T0);
+    Account account = accounts.read(List.of("u1")).get("u1");
+    account.record(Change.Kind.EARNED, command.points(), command.commandId(), T0);
+    accounts.write(List.of(account));
     ledger.apply(earn("u1", 5), SOURCE); // later commands of the same user were applied too
 
     LedgerOutcome redone = ledger.apply(command, SOURCE);
@@ -128,45 +131,71 @@ class PointsLedgerTests {
   }
 
   @Test
-  void writesABatchsEntriesAndDecisionsWhenItIsFlushed() {
-    LedgerBatch batch = ledger.startBatch(List.of());
+  void writesABatchsAccountsEntriesAndDecisionsWhenItIsFlushed() {
     List<EarnPoints> earns = List.of(earn("u1", 10), earn("u2", 20), earn("u1", 30));
+    LedgerBatch batch = ledger.startBatch(earns);
+    List<LedgerOutcome> outcomes = new java.util.ArrayList<>();
     for (int i = 0; i < earns.size(); i++) {
-      ledger.apply(earns.get(i), "rewards.commands-0@" + i, batch);
+      outcomes.add(ledger.apply(earns.get(i), "rewards.commands-0@" + i, batch));
     }
 
-    assertThat(balance("u1")).isEqualTo(40); // the accounts change at once
+    assertThat(outcomes)
+        .extracting(o -> ((PointsEarned) o.event()).newBalance())
+        .containsExactly(10L, 20L, 40L);
+    assertThat(db.getCollection("accounts").countDocuments()).isZero();
     assertThat(db.getCollection("transactions").countDocuments()).isZero();
     assertThat(db.getCollection("commands").countDocuments()).isZero();
 
     batch.flush();
 
+    assertThat(balance("u1")).isEqualTo(40);
+    assertThat(balance("u2")).isEqualTo(20);
     assertThat(db.getCollection("transactions").countDocuments()).isEqualTo(3);
     assertThat(earns).allSatisfy(e -> assertThat(status(e.commandId())).isEqualTo("APPLIED"));
   }
 
   @Test
-  void appliesOnceABatchRedeliveredAfterACrashBeforeItsFlush() {
-    // a journal of 4 holds at most 2 unwritten commands per account, so a batch of 9 for one
-    // account must write early; without that, the replay would apply the forgotten ones again
-    PointsLedger shortMemory =
-        new PointsLedger(
-            new AccountStore(db, 4), new LedgerEntries(db), new CommandLog(db), Clock.systemUTC());
+  void appliesOnceABatchRedeliveredAfterACrashBetweenItsAccountAndDecisionWrites() {
+    // a journal of 4 holds at most 2 unwritten decisions per account, so a batch of 9 for one
+    // account must write early; without that, all 9 would be written to the account before the
+    // crash, the journal would remember only the last 4, and the replay would apply 5 again
+    AccountStore accounts = new AccountStore(db, 4);
+    CommandLog crashingOnce =
+        new CommandLog(db) {
+          boolean crashed;
+
+          @Override
+          public void decideAll(List<Decision> decisions) {
+            if (!crashed) {
+              crashed = true;
+              throw new IllegalStateException("simulated crash before the decisions are written");
+            }
+            super.decideAll(decisions);
+          }
+        };
+    PointsLedger crashing =
+        new PointsLedger(accounts, new LedgerEntries(db), crashingOnce, Clock.systemUTC());
     List<EarnPoints> earns = new java.util.ArrayList<>();
     for (int i = 1; i <= 9; i++) {
       earns.add(earn("u1", i));
     }
-    List<UUID> ids = earns.stream().map(EarnPoints::commandId).toList();
-    LedgerBatch crashed = shortMemory.startBatch(ids);
-    for (int i = 0; i < earns.size(); i++) {
-      shortMemory.apply(earns.get(i), "rewards.commands-0@" + i, crashed);
-    }
-    // the crash: never flushed; Kafka redelivers the whole batch
+    LedgerBatch crashed = crashing.startBatch(earns);
+    assertThatThrownBy(
+            () -> {
+              for (int i = 0; i < earns.size(); i++) {
+                crashing.apply(earns.get(i), "rewards.commands-0@" + i, crashed);
+              }
+              crashed.flush();
+            })
+        .hasMessageContaining("simulated crash");
+    // Kafka redelivers the whole batch
 
-    LedgerBatch replay = shortMemory.startBatch(ids);
+    PointsLedger replaying =
+        new PointsLedger(accounts, new LedgerEntries(db), new CommandLog(db), Clock.systemUTC());
+    LedgerBatch replay = replaying.startBatch(earns);
     List<LedgerOutcome> outcomes = new java.util.ArrayList<>();
     for (int i = 0; i < earns.size(); i++) {
-      outcomes.add(shortMemory.apply(earns.get(i), "rewards.commands-0@" + i, replay));
+      outcomes.add(replaying.apply(earns.get(i), "rewards.commands-0@" + i, replay));
     }
     replay.flush();
 
@@ -179,9 +208,30 @@ class PointsLedgerTests {
   }
 
   @Test
+  void refusesABatchWhoseAccountChangedSinceItWasRead() {
+    EarnPoints first = earn("racer", 10);
+    EarnPoints second = earn("racer", 20);
+    LedgerBatch winner = ledger.startBatch(List.of(first));
+    LedgerBatch loser = ledger.startBatch(List.of(second));
+    ledger.apply(first, "rewards.commands-0@1", winner);
+    ledger.apply(second, "rewards.commands-0@2", loser);
+
+    winner.flush();
+
+    assertThatThrownBy(loser::flush).isInstanceOf(AccountContentionException.class);
+    assertThat(balance("racer")).isEqualTo(10);
+    assertThat(db.getCollection("commands").countDocuments()).isEqualTo(1); // the winner's only
+
+    // decided again on the account as it now is
+    LedgerOutcome again = ledger.apply(second, "rewards.commands-0@2");
+    assertThat(((PointsEarned) again.event()).newBalance()).isEqualTo(30);
+    assertThat(balance("racer")).isEqualTo(30);
+  }
+
+  @Test
   void appliesACommandTwiceInOneBatchOnceAndAnnouncesItOnce() {
     EarnPoints command = earn("u1", 50);
-    LedgerBatch batch = ledger.startBatch(List.of(command.commandId(), command.commandId()));
+    LedgerBatch batch = ledger.startBatch(List.of(command, command));
 
     LedgerOutcome first = ledger.apply(command, "rewards.commands-0@1", batch);
     LedgerOutcome duplicate = ledger.apply(command, "rewards.commands-0@2", batch);

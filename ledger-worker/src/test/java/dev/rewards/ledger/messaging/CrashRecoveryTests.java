@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 
 import dev.rewards.contracts.EarnPoints;
@@ -50,7 +49,7 @@ class CrashRecoveryTests {
     doThrow(new IllegalStateException("simulated crash after the ledger writes"))
         .doCallRealMethod()
         .when(cache)
-        .refresh(eq("crashy"), any());
+        .refreshAll(argThat(balances -> balances.containsKey("crashy")));
     EarnPoints earn =
         new EarnPoints(
             UUID.randomUUID(),

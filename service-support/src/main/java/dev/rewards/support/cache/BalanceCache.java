@@ -1,8 +1,12 @@
 package dev.rewards.support.cache;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.data.redis.connection.ReturnType;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -61,6 +65,39 @@ public class BalanceCache {
             Long.toString(balance),
             Long.toString(ttl.toMillis()));
     return stored != null && stored == 1L;
+  }
+
+  /**
+   * {@link #putIfNewer} for many users in one round trip (a pipeline of single-key scripts, so it
+   * works on a Redis cluster too). Unlike putIfNewer, it does not tell which values were stored.
+   */
+  public void putAllIfNewer(Map<String, CachedBalance> balances) {
+    if (balances.isEmpty()) {
+      return;
+    }
+    byte[] script = bytes(PUT_IF_NEWER.getScriptAsString());
+    byte[] ttlMillis = bytes(Long.toString(ttl.toMillis()));
+    redis.executePipelined(
+        (RedisCallback<Object>)
+            connection -> {
+              balances.forEach(
+                  (userId, cached) ->
+                      connection
+                          .scriptingCommands()
+                          .eval(
+                              script,
+                              ReturnType.INTEGER,
+                              1,
+                              bytes(key(userId)),
+                              bytes(Long.toString(cached.version())),
+                              bytes(Long.toString(cached.balance())),
+                              ttlMillis));
+              return null;
+            });
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   /** Drops the entry: the next read goes to the store. */

@@ -59,6 +59,20 @@ class BalanceCacheTests {
   }
 
   @Test
+  void cachesManyInOneGoKeepingNewerVersions() {
+    cache.putIfNewer("cache-many-b", 9, 900); // newer than what the batch brings
+
+    cache.putAllIfNewer(
+        java.util.Map.of(
+            "cache-many-a", new BalanceCache.CachedBalance(2, 20),
+            "cache-many-b", new BalanceCache.CachedBalance(5, 50)));
+
+    assertThat(cache.get("cache-many-a")).contains(new BalanceCache.CachedBalance(2, 20));
+    assertThat(cache.get("cache-many-b")).contains(new BalanceCache.CachedBalance(9, 900));
+    assertThat(redis.getExpire("rewards:balance:cache-many-a")).isBetween(1L, 300L);
+  }
+
+  @Test
   void expiresEntries() {
     cache.putIfNewer("cache-ttl", 1, 10);
 
