@@ -17,6 +17,7 @@ import org.h2.mvstore.MVStore;
  */
 final class IdLookupH2Database extends H2Database {
 
+  // one for every index of every database: its caches are thread-safe, and bounded together
   private static final IndexKeyType KEY_TYPE = new IndexKeyType();
 
   private final MVStore store;

@@ -18,7 +18,7 @@ import org.h2.mvstore.type.ObjectDataType;
  */
 final class IndexKeyType extends ObjectDataType {
 
-  private static final int STRING_KEYS_CACHED = 500_000;
+  private static final int STRING_KEYS_CACHED = 200_000; // ~40 MB, shared by every index
 
   // weak keys compare by identity: equal keys may serialise differently (documents with fields in
   // another order), and each object is tied to its own bytes
