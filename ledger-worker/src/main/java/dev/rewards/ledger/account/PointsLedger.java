@@ -97,7 +97,7 @@ public class PointsLedger {
 
   /**
    * Applies one command as a batch of its own, everything written before it returns; decided again
-   * if its account changed meanwhile.
+   * if its account changed meanwhile. For tests and tools: the listener applies polled batches.
    */
   public LedgerOutcome apply(RewardsCommand command, String source) {
     AccountContentionException contention = null;
