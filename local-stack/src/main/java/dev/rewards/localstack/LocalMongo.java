@@ -9,8 +9,9 @@ import java.nio.file.Path;
 
 /**
  * A MongoDB wire-protocol server (mongo-java-server) in this JVM, storing its data in one H2 file.
- * Good for development; production uses real MongoDB through MONGODB_URI. The backend replies with
- * consistent document copies, as MongoDB does (see the embedded-mongo module).
+ * Good for development; production uses real MongoDB through MONGODB_URI. The backend is the
+ * embedded-mongo module's, closer to MongoDB than the library's own (consistent replies, _id
+ * lookups).
  */
 final class LocalMongo implements AutoCloseable {
 

@@ -2,14 +2,10 @@ package dev.rewards.ledger.account;
 
 import static com.mongodb.client.model.Filters.in;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -74,35 +70,23 @@ public class AccountStore {
     if (toWrite.isEmpty()) {
       return;
     }
-    // an upsert whose filter misses an existing account fails with a duplicate key, naming it
-    List<UpdateOneModel<Document>> writes =
-        toWrite.stream()
-            .map(
-                account ->
-                    new UpdateOneModel<Document>(
-                        account.unchangedSinceRead(),
-                        account.unwrittenChanges(),
-                        new UpdateOptions().upsert(true)))
-            .toList();
     try {
-      BulkWriteResult result = accounts.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-      if (result.getMatchedCount() + result.getUpserts().size() != writes.size()) {
+      // an upsert whose filter misses an existing account fails with a duplicate key, naming it
+      BulkWriteResult result =
+          BulkWrites.upsertEach(
+              accounts, toWrite, Account::unchangedSinceRead, Account::unwrittenChanges);
+      // never short otherwise; checked all the same, as a store that answered differently would
+      // lose the balance changes silently
+      if (result.getMatchedCount() + result.getUpserts().size() != toWrite.size()) {
         throw new AccountContentionException(toWrite.get(0).userId());
       }
       toWrite.forEach(Account::written);
     } catch (MongoBulkWriteException e) {
-      boolean onlyContention =
-          e.getWriteConcernError() == null
-              && e.getWriteErrors().stream()
-                  .allMatch(
-                      error ->
-                          ErrorCategory.fromErrorCode(error.getCode())
-                              == ErrorCategory.DUPLICATE_KEY);
-      if (!onlyContention) {
+      if (!BulkWrites.onlyDuplicateKeys(e)) {
         throw e;
       }
-      Account first = toWrite.get(e.getWriteErrors().get(0).getIndex());
-      throw new AccountContentionException(first.userId());
+      throw new AccountContentionException(
+          toWrite.get(e.getWriteErrors().get(0).getIndex()).userId());
     }
   }
 }

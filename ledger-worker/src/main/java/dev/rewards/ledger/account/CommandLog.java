@@ -8,15 +8,11 @@ import static com.mongodb.client.model.Updates.setOnInsert;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
 import dev.rewards.contracts.EarnPoints;
 import dev.rewards.contracts.MessageJson;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardsCommand;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -45,14 +41,14 @@ public class CommandLog {
   }
 
   /** The decisions already recorded for any of these commands, in one query. */
-  public Map<UUID, RecordedDecision> decisionsOf(Collection<UUID> commandIds) {
+  public Map<UUID, RecordedDecision> decisionsOf(Set<UUID> commandIds) {
     Map<UUID, RecordedDecision> decisions = new HashMap<>();
     if (commandIds.isEmpty()) {
       return decisions;
     }
-    // by _id alone: stores that use an index only for an exact key match (mongo-java-server, the
-    // local stack's) would scan the whole, ever-growing collection for a compound filter
-    List<String> ids = commandIds.stream().map(UUID::toString).distinct().toList();
+    // by _id alone: mongo-java-server (tests, local stack) serves an $in from the _id index only
+    // when _id is the filter's one field; with a status condition it would scan every command
+    List<String> ids = commandIds.stream().map(UUID::toString).toList();
     for (Document doc : commands.find(in("_id", ids))) {
       if (DECIDED.contains(doc.getString("status")) && doc.getString("event") != null) {
         decisions.put(UUID.fromString(doc.getString("_id")), recorded(doc));
@@ -69,16 +65,11 @@ public class CommandLog {
     if (decisions.isEmpty()) {
       return;
     }
-    List<UpdateOneModel<Document>> writes =
-        decisions.stream()
-            .map(
-                decision ->
-                    new UpdateOneModel<Document>(
-                        eq("_id", decision.command().commandId().toString()),
-                        update(decision),
-                        new UpdateOptions().upsert(true)))
-            .toList();
-    commands.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    BulkWrites.upsertEach(
+        commands,
+        decisions,
+        decision -> eq("_id", decision.command().commandId().toString()),
+        CommandLog::update);
   }
 
   private static org.bson.conversions.Bson update(Decision decision) {

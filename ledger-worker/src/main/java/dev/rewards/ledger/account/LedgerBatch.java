@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -45,7 +46,7 @@ public final class LedgerBatch {
     this.commandLog = commandLog;
     this.maxUnwrittenPerAccount = maxUnwrittenPerAccount;
     this.decided = new HashMap<>(recorded);
-    this.accountsRead = new HashMap<>(accountsRead);
+    this.accountsRead = Map.copyOf(accountsRead);
   }
 
   /** The outcome already decided for this command, in the log or earlier in this batch. */
@@ -55,12 +56,8 @@ public final class LedgerBatch {
 
   /** The user's account as this batch has changed it so far. */
   Account account(String userId) {
-    Account account = accountsRead.get(userId);
-    if (account == null) { // not among the batch's commands when it started
-      account = accounts.read(List.of(userId)).get(userId);
-      accountsRead.put(userId, account);
-    }
-    return account;
+    return Objects.requireNonNull(
+        accountsRead.get(userId), () -> userId + " has no command in this batch");
   }
 
   /** Writes what is unwritten if the account could not take one more unwritten command. */

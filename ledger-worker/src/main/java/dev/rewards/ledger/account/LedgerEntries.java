@@ -1,8 +1,5 @@
 package dev.rewards.ledger.account;
 
-import static com.mongodb.ErrorCategory.DUPLICATE_KEY;
-
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -83,10 +80,7 @@ public class LedgerEntries {
       entries.insertMany(batch, new InsertManyOptions().ordered(false));
     } catch (MongoBulkWriteException e) {
       // unordered: every other entry was inserted; only ones already there may fail
-      boolean onlyDuplicates =
-          e.getWriteErrors().stream()
-              .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == DUPLICATE_KEY);
-      if (!onlyDuplicates || e.getWriteConcernError() != null) {
+      if (!BulkWrites.onlyDuplicateKeys(e)) {
         throw e;
       }
     }

@@ -1,6 +1,7 @@
 package dev.rewards.ledger.parity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -9,8 +10,10 @@ import dev.rewards.contracts.EarnPoints;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsEvent;
+import dev.rewards.ledger.account.AccountContentionException;
 import dev.rewards.ledger.account.AccountStore;
 import dev.rewards.ledger.account.CommandLog;
+import dev.rewards.ledger.account.LedgerBatch;
 import dev.rewards.ledger.account.LedgerEntries;
 import dev.rewards.ledger.account.LedgerOutcome;
 import dev.rewards.ledger.account.PointsLedger;
@@ -30,7 +33,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.mongodb.MongoDBContainer;
 
 /**
- * The ledger's single-document atomic updates and duplicate-key handling on a real MongoDB replica
+ * The ledger's version-checked account upserts and duplicate-key handling on a real MongoDB replica
  * set — the only place real MongoDB semantics are exercised (elsewhere: mongo-java-server). Runs
  * wherever a Docker engine answers; skipped cleanly where none does.
  */
@@ -97,6 +100,28 @@ class RealMongoLedgerTests {
         .isEqualTo(70);
     assertThat(db.getCollection("transactions").countDocuments(new Document("userId", "twice")))
         .isEqualTo(1);
+  }
+
+  @Test
+  void refusesABatchWhoseAccountChangedSinceItWasRead() {
+    EarnPoints first = earn("racer", 10);
+    EarnPoints second = earn("racer", 20);
+    LedgerBatch winner = ledger.startBatch(List.of(first));
+    LedgerBatch loser = ledger.startBatch(List.of(second));
+    ledger.apply(first, "rewards.commands-0@1", winner);
+    ledger.apply(second, "rewards.commands-0@2", loser);
+
+    winner.flush();
+
+    // MongoDB must answer the loser's upsert, whose {_id, version} misses, with a duplicate key
+    assertThatThrownBy(loser::flush).isInstanceOf(AccountContentionException.class);
+    assertThat(
+            db.getCollection("accounts")
+                .find(new Document("_id", "racer"))
+                .first()
+                .get("balance", Number.class)
+                .longValue())
+        .isEqualTo(10);
   }
 
   @Test

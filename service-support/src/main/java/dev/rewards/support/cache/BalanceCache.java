@@ -32,6 +32,8 @@ public class BalanceCache {
           """,
           Long.class);
 
+  private static final byte[] PUT_IF_NEWER_BYTES = bytes(PUT_IF_NEWER.getScriptAsString());
+
   private final StringRedisTemplate redis;
   private final Duration ttl;
 
@@ -75,7 +77,6 @@ public class BalanceCache {
     if (balances.isEmpty()) {
       return;
     }
-    byte[] script = bytes(PUT_IF_NEWER.getScriptAsString());
     byte[] ttlMillis = bytes(Long.toString(ttl.toMillis()));
     redis.executePipelined(
         (RedisCallback<Object>)
@@ -85,7 +86,7 @@ public class BalanceCache {
                       connection
                           .scriptingCommands()
                           .eval(
-                              script,
+                              PUT_IF_NEWER_BYTES,
                               ReturnType.INTEGER,
                               1,
                               bytes(key(userId)),
