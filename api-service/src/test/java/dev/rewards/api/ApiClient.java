@@ -25,7 +25,11 @@ class ApiClient {
   }
 
   Response get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), Map.of());
+    return get(path, Map.of());
+  }
+
+  Response get(String path, Map<String, String> headers) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
   }
 
   Response post(String path, String json) {

@@ -6,6 +6,7 @@ import dev.rewards.contracts.EarnPoints;
 import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.support.cache.BalanceCache;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -93,7 +94,10 @@ class ApiFlowTests {
     api.get("/rewards/points/metered"); // a miss, which refills the cache
     api.get("/rewards/points/metered"); // a hit
 
-    String metrics = api.get("/actuator/prometheus").raw().body();
+    String metrics =
+        api.get("/actuator/prometheus", Map.of("Authorization", "Bearer test-admin-token"))
+            .raw()
+            .body();
 
     assertThat(metrics)
         .containsPattern("rewards_commands_accepted_total\\{[^}]*type=\"EARN\"[^}]*\\} [1-9]")

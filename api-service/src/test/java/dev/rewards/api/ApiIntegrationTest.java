@@ -17,7 +17,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "rewards.kafka.partitions=3")
+    properties = {"rewards.kafka.partitions=3", "rewards.security.admin-token=test-admin-token"})
 @EmbeddedKafka(
     bootstrapServersProperty = "spring.kafka.bootstrap-servers",
     brokerProperties = "auto.create.topics.enable=false")

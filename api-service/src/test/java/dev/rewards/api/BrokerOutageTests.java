@@ -18,7 +18,11 @@ import org.springframework.test.context.DynamicPropertySource;
 /** No broker answers: purchases are refused with 503 and nothing is noted as accepted. */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"spring.kafka.admin.auto-create=false", "rewards.health.timeout=500ms"})
+    properties = {
+      "spring.kafka.admin.auto-create=false",
+      "rewards.health.timeout=500ms",
+      "rewards.security.admin-token=test-admin-token"
+    })
 @ContextConfiguration(initializers = EmbeddedStores.class)
 @org.springframework.test.annotation
     .DirtiesContext // its clients would retry the dead broker forever
@@ -50,7 +54,11 @@ class BrokerOutageTests {
 
   @Test
   void reportsNotReadyWhileTheBrokerIsUnreachable() {
-    ApiClient.Response readiness = new ApiClient(port).get("/actuator/health/readiness");
+    ApiClient.Response readiness =
+        new ApiClient(port)
+            .get(
+                "/actuator/health/readiness",
+                java.util.Map.of("Authorization", "Bearer test-admin-token"));
 
     assertThat(readiness.status()).isEqualTo(503);
     assertThat(readiness.json().get("components").get("kafka").get("status").asString())

@@ -53,16 +53,20 @@ class SecurityTests {
     "GET, /rewards/commands/00000000-0000-0000-0000-000000000000, ''",
     "GET, /analytics/rewards-distribution, ''",
   })
-  void refusesMissingAndWrongApiKeys(String method, String path, String body) {
+  void refusesMissingAndWrongApiKeysAndForbidsTheAdminTokenInstead(
+      String method, String path, String body) {
     ApiClient.Response missing = call(method, path, body, Map.of());
     ApiClient.Response wrong = call(method, path, body, Map.of("X-API-Key", "key-twO"));
     ApiClient.Response adminTokenInstead = call(method, path, body, ADMIN);
     ApiClient.Response accepted = call(method, path, body, KEY);
 
-    for (ApiClient.Response refused : List.of(missing, wrong, adminTokenInstead)) {
+    assertThat(adminTokenInstead.status()).as("the admin token is no API key").isEqualTo(403);
+    for (ApiClient.Response refused : List.of(missing, wrong)) {
       assertThat(refused.status()).isEqualTo(401);
       assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
       assertThat(refused.json().get("title").asString()).isEqualTo("Unauthorized");
+    }
+    for (ApiClient.Response refused : List.of(missing, wrong, adminTokenInstead)) {
       assertThat(refused.raw().body()).doesNotContain("key-one").doesNotContain("admin-secret");
     }
     assertThat(accepted.status()).isNotEqualTo(401);
@@ -75,9 +79,9 @@ class SecurityTests {
     "/rewards/admin/redemptions",
     "/rewards/admin/database-summary"
   })
-  void adminRoutesNeedTheAdminToken(String path) {
+  void adminRoutesNeedTheAdminTokenAndForbidAnApiKey(String path) {
     assertThat(api.send(get(path), Map.of()).status()).isEqualTo(401);
-    assertThat(api.send(get(path), KEY).status()).isEqualTo(401);
+    assertThat(api.send(get(path), KEY).status()).as("an API key is no admin token").isEqualTo(403);
     assertThat(api.send(get(path), Map.of("Authorization", "Bearer admin-secreT")).status())
         .isEqualTo(401);
     assertThat(api.send(get(path), Map.of("Authorization", "admin-secret")).status())
@@ -92,7 +96,9 @@ class SecurityTests {
   void leavesOptionsSwaggerAndHealthPublic() {
     assertThat(api.get("/rewards/options").status()).isEqualTo(200);
     assertThat(api.get("/v3/api-docs").status()).isEqualTo(200);
+    assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
     assertThat(api.get("/actuator/health/liveness").status()).isEqualTo(200);
+    assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
   }
 
   @Test

@@ -13,9 +13,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "rewards.security.admin-token=admin-secret")
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class HealthTests {
+
+  private static final String ADMIN = "Bearer admin-secret";
 
   @LocalServerPort int port;
 
@@ -25,15 +29,26 @@ class HealthTests {
         .atMost(Duration.ofSeconds(30))
         .until(() -> get("/actuator/health/readiness").statusCode() == 200);
 
-    String readiness = get("/actuator/health/readiness").body();
+    String readiness = get("/actuator/health/readiness", ADMIN).body();
     assertThat(readiness).contains("\"kafka\"").contains("\"eventStream\"");
-    assertThat(get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+    assertThat(get("/actuator/prometheus", ADMIN).body()).contains("jvm_memory_used_bytes");
+    assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+    assertThat(get("/actuator/health/readiness", null).body())
+        .as("without the admin token, only the status")
+        .contains("\"status\"")
+        .doesNotContain("components");
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-            HttpResponse.BodyHandlers.ofString());
+    return get(path, null);
+  }
+
+  private HttpResponse<String> get(String path, String authorization) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

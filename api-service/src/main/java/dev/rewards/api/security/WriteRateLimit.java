@@ -2,7 +2,8 @@ package dev.rewards.api.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.rewards.api.system.FilterProblems;
+import dev.rewards.support.security.CredentialsAuthenticationProvider.Caller;
+import dev.rewards.support.web.ProblemWriter;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
@@ -12,20 +13,24 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Abuse protection on the write endpoints (every POST under /rewards): at most REWARDS_RATE_LIMIT
- * requests per second per API key — per client address when security is off — else 429 with {@code
- * Retry-After}. Reads are not limited; they are cheap and cached.
+ * requests per second per authenticated client — per client address when client routes are open —
+ * else 429 with {@code Retry-After}. It runs in the security chain after authorisation, so it sees
+ * who the caller proved to be and the same normalised path the rules and the handlers see. Reads
+ * are not limited; they are cheap and cached.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class WriteRateLimit extends OncePerRequestFilter {
+
+  private static final RequestMatcher WRITES =
+      PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/rewards/**");
 
   /**
    * One limiter per client; idle clients are forgotten, so many addresses cannot exhaust memory.
@@ -36,7 +41,7 @@ class WriteRateLimit extends OncePerRequestFilter {
   private final RateLimiterConfig config;
   private final boolean enabled;
 
-  WriteRateLimit(@Value("${rewards.rate-limit.requests-per-second}") int perSecond) {
+  WriteRateLimit(int perSecond) {
     this.enabled = perSecond > 0;
     this.config =
         RateLimiterConfig.custom()
@@ -48,18 +53,14 @@ class WriteRateLimit extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !enabled
-        || !"POST".equals(request.getMethod())
-        || !request.getRequestURI().startsWith("/rewards/");
+    return !enabled || !WRITES.matches(request);
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Object apiKey = request.getAttribute(AccessFilter.API_KEY_ATTRIBUTE);
-    String client = apiKey != null ? "key:" + apiKey : "addr:" + request.getRemoteAddr();
-    RateLimiter limiter = limiters.get(client, id -> RateLimiter.of(id, config));
+    RateLimiter limiter = limiters.get(clientOf(request), id -> RateLimiter.of(id, config));
     if (!limiter.acquirePermission()) {
       long waitNanos =
           limiter instanceof AtomicRateLimiter atomic
@@ -67,15 +68,23 @@ class WriteRateLimit extends OncePerRequestFilter {
               : 1_000_000_000L;
       response.setHeader(
           "Retry-After", Long.toString(Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L)));
-      FilterProblems.write(
+      ProblemWriter.write(
           response,
           429,
           "too-many-requests",
           "Too Many Requests",
-          "More write requests than this API key may send per second; retry after the time in"
+          "More write requests than this client may send per second; retry after the time in"
               + " Retry-After");
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  private static String clientOf(HttpServletRequest request) {
+    Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+    if (caller != null && caller.getPrincipal() instanceof Caller proven && proven.name() != null) {
+      return proven.name();
+    }
+    return "addr:" + request.getRemoteAddr();
   }
 }

@@ -1,6 +1,7 @@
 package dev.rewards.api.system;
 
 import dev.rewards.support.system.Causes;
+import dev.rewards.support.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -9,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * declared length is too large, or as soon as a chunked body passes the limit.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2) // after the access check and the rate limit
+// after Spring Security (authentication, authorisation, the write rate limit) at -100
+@Order(0)
 class BodySizeLimit extends OncePerRequestFilter {
 
   static final int MAX_BYTES = 64 * 1024;
@@ -46,7 +47,7 @@ class BodySizeLimit extends OncePerRequestFilter {
   }
 
   private static void refuse(HttpServletResponse response) throws IOException {
-    FilterProblems.write(
+    ProblemWriter.write(
         response,
         HttpStatus.CONTENT_TOO_LARGE.value(),
         "content-too-large",

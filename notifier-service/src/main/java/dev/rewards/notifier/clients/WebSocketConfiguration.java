@@ -16,17 +16,14 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 
   private final ClientRegistry registry;
   private final JsonMapper json;
-  private final HandshakeAuthorization authorization;
   private final int maxQueued;
 
   WebSocketConfiguration(
       ClientRegistry registry,
       JsonMapper json,
-      HandshakeAuthorization authorization,
       @Value("${rewards.notifier.max-queued-frames:1000}") int maxQueued) {
     this.registry = registry;
     this.json = json;
-    this.authorization = authorization;
     this.maxQueued = maxQueued;
   }
 
@@ -34,7 +31,7 @@ class WebSocketConfiguration implements WebSocketConfigurer {
   public void registerWebSocketHandlers(WebSocketHandlerRegistry handlers) {
     handlers
         .addHandler(new SubscriptionHandler(registry, json, maxQueued), "/ws/rewards")
-        .addInterceptors(new SubscriptionHandshake(authorization))
+        .addInterceptors(new SubscriptionHandshake())
         .setAllowedOriginPatterns("*");
   }
 }

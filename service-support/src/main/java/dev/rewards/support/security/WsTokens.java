@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -63,22 +64,27 @@ public final class WsTokens {
 
   /** True only for an unexpired token issued for exactly this user. */
   public boolean permits(String token, String userId) {
-    if (token == null || userId == null) {
-      return false;
+    return userId != null && userOf(token).filter(userId::equals).isPresent();
+  }
+
+  /** The user an unexpired, correctly signed token was issued for; empty for any other string. */
+  public Optional<String> userOf(String token) {
+    if (token == null) {
+      return Optional.empty();
     }
-    String[] parts = token.split("\\.");
+    String[] parts = token.split("\\.", -1);
     if (parts.length != 3) {
-      return false;
+      return Optional.empty();
     }
     try {
       String payload = parts[0] + "." + parts[1];
       boolean signed = MessageDigest.isEqual(sign(payload), DECODE.decode(parts[2]));
-      boolean forUser =
-          MessageDigest.isEqual(DECODE.decode(parts[0]), userId.getBytes(StandardCharsets.UTF_8));
       boolean fresh = clock.instant().getEpochSecond() < Long.parseLong(parts[1]);
-      return signed && forUser && fresh;
+      return signed && fresh
+          ? Optional.of(new String(DECODE.decode(parts[0]), StandardCharsets.UTF_8))
+          : Optional.empty();
     } catch (IllegalArgumentException malformed) {
-      return false;
+      return Optional.empty();
     }
   }
 

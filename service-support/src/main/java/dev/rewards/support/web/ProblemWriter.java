@@ -1,17 +1,21 @@
-package dev.rewards.api.system;
+package dev.rewards.support.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.springframework.http.MediaType;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Problem responses written by filters, before Spring MVC (and its exception handlers) run. */
-public final class FilterProblems {
+/**
+ * Problem documents (RFC 9457) written straight to the response, for refusals made before Spring
+ * MVC and its exception handlers run: by the security filters, the firewall, the body limit.
+ */
+public final class ProblemWriter {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private FilterProblems() {}
+  private ProblemWriter() {}
 
   public static void write(
       HttpServletResponse response, int status, String slug, String title, String detail)
@@ -19,7 +23,7 @@ public final class FilterProblems {
     write(response, status, slug, title, detail, null);
   }
 
-  /** With {@code field}, the request part at fault, as ProblemResponses names it. */
+  /** With {@code field}, the request part at fault, as the API's own problems name it. */
   public static void write(
       HttpServletResponse response,
       int status,
@@ -28,9 +32,12 @@ public final class FilterProblems {
       String detail,
       String field)
       throws IOException {
+    if (response.isCommitted()) {
+      return;
+    }
     response.setStatus(status);
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    var body = new java.util.LinkedHashMap<String, Object>();
+    response.setContentType("application/problem+json");
+    Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "/problems/" + slug);
     body.put("title", title);
     body.put("status", status);
