@@ -46,6 +46,10 @@ class BadInputTests {
           unknown field        | {"points":5,"category":"x","amount":10,"bonus":1}    | bonus
           bad timestamp        | {"points":5,"category":"x","amount":10,"timestamp":"yesterday"} | timestamp
           empty timestamp      | {"points":5,"category":"x","amount":10,"timestamp":""} | timestamp
+          timestamp before 2000 | {"points":5,"category":"x","amount":10,"timestamp":"1999-12-31T23:59:59Z"} | timestamp
+          timestamp a year ahead | {"points":5,"category":"x","amount":10,"timestamp":"2999-01-01T00:00:00Z"} | timestamp
+          timestamp beyond any store | {"points":10,"category":"x","amount":1,"timestamp":"+999999999-01-01T00:00:00Z"} | timestamp
+          timestamp at the epoch | {"points":5,"category":"x","amount":10,"timestamp":"1970-01-01T00:00:00Z"} | timestamp
           malformed JSON       | {"points":5,                                         | body
           not an object        | [1,2,3]                                              | body
           """)

@@ -1,7 +1,12 @@
 package dev.rewards.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
 
+import com.mongodb.MongoTimeoutException;
+import dev.rewards.api.commands.CommandStatusStore;
+import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.EarnPoints;
 import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.RedeemPoints;
@@ -24,9 +29,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +48,7 @@ class PreferWaitTests {
 
   // the context's own broker: another test context's broker may own the system property by now
   @Autowired EmbeddedKafkaBroker broker;
+  @MockitoSpyBean CommandStatusStore statuses;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private CommandsTopic commands;
@@ -162,6 +170,74 @@ class PreferWaitTests {
     assertThat(answer.statusCode()).isEqualTo(202);
     assertThat(answer.headers().firstValue("Preference-Applied")).hasValue("wait=1");
     assertThat(json(answer).get("status").asString()).isEqualTo("PENDING");
+  }
+
+  @Test
+  void answersAnInvalidCommandWith400NamingTheField() throws Exception {
+    createUser("waiter-invalid");
+    CompletableFuture<HttpResponse<String>> response =
+        post(
+            "/rewards/add-points/waiter-invalid", "{\"points\":5,\"category\":\"x\",\"amount\":1}");
+    EarnPoints earn = (EarnPoints) commands.awaitFor("waiter-invalid").value();
+    announce(rejection(earn, CommandRejected.INVALID_COMMAND, "purchasedAt"));
+
+    HttpResponse<String> answer = response.get(10, TimeUnit.SECONDS);
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+    JsonNode problem = json(answer);
+    assertThat(problem.get("reason").asString()).isEqualTo("INVALID_COMMAND");
+    assertThat(problem.get("field").asString()).isEqualTo("purchasedAt");
+    assertThat(problem.get("commandId").asString()).isEqualTo(earn.commandId().toString());
+  }
+
+  @Test
+  void answersADeadLetteredCommandWith422() throws Exception {
+    createUser("waiter-dead");
+    CompletableFuture<HttpResponse<String>> response =
+        post("/rewards/add-points/waiter-dead", "{\"points\":5,\"category\":\"x\",\"amount\":1}");
+    EarnPoints earn = (EarnPoints) commands.awaitFor("waiter-dead").value();
+    announce(rejection(earn, CommandRejected.DEAD_LETTERED, null));
+
+    HttpResponse<String> answer = response.get(10, TimeUnit.SECONDS);
+
+    assertThat(answer.statusCode()).isEqualTo(422);
+    assertThat(json(answer).get("reason").asString()).isEqualTo("DEAD_LETTERED");
+  }
+
+  @Test
+  void answers202WithItsLocationWhenTheOutcomeCannotBeReadAfterTheBrokerAcknowledged()
+      throws Exception {
+    createUser("waiter-store-down");
+    doThrow(new MongoTimeoutException("store unreachable")).when(statuses).decidedEvent(any());
+    try {
+      HttpResponse<String> answer =
+          http.send(
+              request(
+                  "/rewards/add-points/waiter-store-down",
+                  "{\"points\":1,\"category\":\"x\",\"amount\":1}",
+                  "wait=1"),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(answer.statusCode())
+          .as("the command is on the broker: never 'nothing was changed'")
+          .isEqualTo(202);
+      assertThat(answer.headers().firstValue("Location"))
+          .hasValueSatisfying(location -> assertThat(location).startsWith("/rewards/commands/"));
+    } finally {
+      Mockito.reset(statuses);
+    }
+  }
+
+  private static CommandRejected rejection(EarnPoints earn, String reason, String field) {
+    return new CommandRejected(
+        RewardsEvent.idFor(earn.commandId()),
+        earn.commandId(),
+        earn.userId(),
+        "EARN",
+        reason,
+        field,
+        "rejected for the test",
+        Instant.now());
   }
 
   @Test

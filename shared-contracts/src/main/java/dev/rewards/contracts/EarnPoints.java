@@ -19,16 +19,18 @@ public record EarnPoints(
     Instant occurredAt)
     implements RewardsCommand {
 
-  /** Rejects a command that could never be applied, so it is refused at the edge. */
+  /**
+   * Only the command's identity is required to build one; whether its values can be applied is
+   * {@link CommandRules}' decision, so that a command with bad values is still read, and refused
+   * with a reason naming the field, instead of being unreadable.
+   */
   public EarnPoints {
     Objects.requireNonNull(commandId, "commandId");
     Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(category, "category");
-    Objects.requireNonNull(amount, "amount");
-    Objects.requireNonNull(purchasedAt, "purchasedAt");
-    Objects.requireNonNull(occurredAt, "occurredAt");
-    if (points <= 0) {
-      throw new IllegalArgumentException("points must be positive: " + points);
-    }
+  }
+
+  @Override
+  public String commandType() {
+    return "EARN";
   }
 }

@@ -1,7 +1,9 @@
 package dev.rewards.contracts;
 
+import java.util.UUID;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,6 +44,41 @@ public final class MessageJson {
   public static RewardsEvent readEvent(byte[] json) {
     return read(json, RewardsEvent.class);
   }
+
+  /**
+   * Who a command that cannot be read was for, as far as its bytes still tell: its {@code
+   * commandId} and {@code userId} (either may be missing) and its type (EARN, REDEEM or UNKNOWN).
+   * Lets the ledger answer even an unreadable command, so that nobody waits for it forever.
+   */
+  public static CommandIdentity identityOf(byte[] json) {
+    UUID commandId = null;
+    String userId = null;
+    String type = "UNKNOWN";
+    try {
+      JsonNode tree = json == null ? null : MAPPER.readTree(json);
+      if (tree != null && tree.isObject()) {
+        JsonNode id = tree.get("commandId");
+        JsonNode user = tree.get("userId");
+        JsonNode kind = tree.get("type");
+        commandId = id != null && id.isString() ? UUID.fromString(id.asString()) : null;
+        userId = user != null && user.isString() ? user.asString() : null;
+        type =
+            kind == null
+                ? type
+                : switch (kind.asString()) {
+                  case "EarnPoints" -> "EARN";
+                  case "RedeemPoints" -> "REDEEM";
+                  default -> type;
+                };
+      }
+    } catch (JacksonException | IllegalArgumentException unreadable) {
+      // whatever was found before stands
+    }
+    return new CommandIdentity(commandId, userId, type);
+  }
+
+  /** What {@link #identityOf} could tell; {@code commandId} and {@code userId} may be null. */
+  public record CommandIdentity(UUID commandId, String userId, String commandType) {}
 
   private static <T> T read(byte[] json, Class<T> type) {
     try {

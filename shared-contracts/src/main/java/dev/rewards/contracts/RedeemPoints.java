@@ -15,15 +15,18 @@ public record RedeemPoints(
     Instant occurredAt)
     implements RewardsCommand {
 
-  /** Rejects a command that could never be applied, so it is refused at the edge. */
+  /**
+   * Only the command's identity is required to build one; whether its values can be applied is
+   * {@link CommandRules}' decision, so that a command with bad values is still read, and refused
+   * with a reason naming the field, instead of being unreadable.
+   */
   public RedeemPoints {
     Objects.requireNonNull(commandId, "commandId");
     Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(rewardType, "rewardType");
-    Objects.requireNonNull(value, "value");
-    Objects.requireNonNull(occurredAt, "occurredAt");
-    if (pointsToRedeem <= 0) {
-      throw new IllegalArgumentException("pointsToRedeem must be positive: " + pointsToRedeem);
-    }
+  }
+
+  @Override
+  public String commandType() {
+    return "REDEEM";
   }
 }

@@ -1,5 +1,6 @@
 package dev.rewards.contracts;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
@@ -21,4 +22,8 @@ public sealed interface RewardsCommand permits EarnPoints, RedeemPoints {
 
   /** When api-service accepted the command. */
   Instant occurredAt();
+
+  /** The command's kind as the status endpoint and rejections name it: EARN, REDEEM. */
+  @JsonIgnore
+  String commandType();
 }

@@ -10,9 +10,11 @@ import java.util.UUID;
 @JsonSubTypes({
   @JsonSubTypes.Type(value = PointsEarned.class, name = "PointsEarned"),
   @JsonSubTypes.Type(value = RewardRedeemed.class, name = "RewardRedeemed"),
-  @JsonSubTypes.Type(value = RedemptionRejected.class, name = "RedemptionRejected")
+  @JsonSubTypes.Type(value = RedemptionRejected.class, name = "RedemptionRejected"),
+  @JsonSubTypes.Type(value = CommandRejected.class, name = "CommandRejected")
 })
-public sealed interface RewardsEvent permits PointsEarned, RewardRedeemed, RedemptionRejected {
+public sealed interface RewardsEvent
+    permits PointsEarned, RewardRedeemed, RedemptionRejected, CommandRejected {
 
   /** Derived from the commandId, so a re-published outcome keeps its id and can be deduplicated. */
   UUID eventId();

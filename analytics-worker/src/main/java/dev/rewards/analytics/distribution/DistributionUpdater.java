@@ -1,6 +1,7 @@
 package dev.rewards.analytics.distribution;
 
 import dev.rewards.analytics.distribution.AggregateStore.UserView;
+import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardRedeemed;
@@ -38,7 +39,8 @@ public class DistributionUpdater {
 
   /** Returns false when the event had already been counted. */
   public boolean apply(RewardsEvent event, int partition, long offset) {
-    if (event instanceof RedemptionRejected) {
+    if (event instanceof RedemptionRejected || event instanceof CommandRejected) {
+      // nothing changed: the event only moves asOf
       store.add(partition, offset, Contribution.none(event.occurredAt()));
       return true;
     }

@@ -1,8 +1,10 @@
 package dev.rewards.api.commands;
 
+import dev.rewards.api.system.InvalidFieldException;
 import dev.rewards.api.system.NotFoundException;
 import dev.rewards.api.users.UserIds;
 import dev.rewards.api.users.UserStore;
+import dev.rewards.contracts.CommandRules;
 import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.contracts.RewardsEvent;
 import jakarta.annotation.PreDestroy;
@@ -13,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -102,6 +105,7 @@ public class CommandAcceptance {
   public CompletableFuture<ResponseEntity<Object>> accept(
       CommandRequest request, Function<UUID, RewardsCommand> build) {
     RewardsCommand candidate = build.apply(UUID.randomUUID());
+    refuseWhatTheLedgerWouldReject(candidate);
     IdempotencyKeys.Claim claim =
         request.idempotencyKey() == null
             ? new IdempotencyKeys.Claim(candidate, false)
@@ -131,14 +135,14 @@ public class CommandAcceptance {
       RewardsCommand command, CompletableFuture<RewardsEvent> outcome, int wait, boolean repeat) {
     if (repeat) {
       // a repeated request may ask for an outcome announced long ago
-      statuses.decidedEvent(command.commandId()).ifPresent(outcome::complete);
+      decidedIfReadable(command).ifPresent(outcome::complete);
     }
     return outcome
         .completeOnTimeout(null, wait, TimeUnit.SECONDS)
         .thenApplyAsync(
             event -> {
               RewardsEvent decided =
-                  event != null ? event : statuses.decidedEvent(command.commandId()).orElse(null);
+                  event != null ? event : decidedIfReadable(command).orElse(null);
               ResponseEntity<Object> answer =
                   decided == null ? accepted(command) : OutcomeResponses.of(decided);
               return ResponseEntity.status(answer.getStatusCode())
@@ -146,6 +150,38 @@ public class CommandAcceptance {
                   .header("Preference-Applied", "wait=" + wait)
                   .body(answer.getBody());
             });
+  }
+
+  /**
+   * The ledger checks every command against the same rules before it writes anything; a command it
+   * would reject is refused here, before it is accepted, naming the request field at fault.
+   */
+  private static void refuseWhatTheLedgerWouldReject(RewardsCommand command) {
+    CommandRules.firstViolation(command)
+        .ifPresent(
+            violation -> {
+              String field =
+                  "purchasedAt".equals(violation.field()) ? "timestamp" : violation.field();
+              throw new InvalidFieldException(
+                  field, violation.detail().replaceFirst("^purchasedAt", "timestamp"));
+            });
+  }
+
+  /**
+   * The outcome recorded in the store, if it can be read now. The command is on the broker whatever
+   * the store says, so a store that cannot be read means "not known yet" (202 and its Location),
+   * never a refusal.
+   */
+  private Optional<RewardsEvent> decidedIfReadable(RewardsCommand command) {
+    try {
+      return statuses.decidedEvent(command.commandId());
+    } catch (RuntimeException e) {
+      log.warn(
+          "Command {} accepted; its outcome could not be read ({}), answering 202",
+          command.commandId(),
+          e.getMessage());
+      return Optional.empty();
+    }
   }
 
   private static ResponseEntity<Object> accepted(RewardsCommand command) {

@@ -36,8 +36,14 @@ class CommandStatusController {
     String event = doc.getString("event");
     @SuppressWarnings("unchecked")
     Map<String, Object> result = event == null ? null : json.readValue(event, Map.class);
+    Object reason = result == null ? null : result.get("reason");
     return new CommandStatus(
-        id, doc.getString("userId"), doc.getString("type"), doc.getString("status"), result);
+        id,
+        doc.getString("userId"),
+        doc.getString("type"),
+        doc.getString("status"),
+        reason == null ? null : reason.toString(),
+        result);
   }
 
   private static UUID parse(String commandId) {

@@ -10,7 +10,6 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
-import dev.rewards.contracts.EarnPoints;
 import dev.rewards.contracts.MessageJson;
 import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.contracts.RewardsEvent;
@@ -140,7 +139,7 @@ public class CommandStatusStore {
   private static org.bson.conversions.Bson note(RewardsCommand command) {
     return combine(
         setOnInsert("userId", command.userId()),
-        setOnInsert("type", type(command)),
+        setOnInsert("type", command.commandType()),
         setOnInsert("status", "PENDING"),
         setOnInsert("acceptedAt", Date.from(command.occurredAt())));
   }
@@ -148,13 +147,9 @@ public class CommandStatusStore {
   private static Document pendingDocument(RewardsCommand command) {
     return new Document("_id", command.commandId().toString())
         .append("userId", command.userId())
-        .append("type", type(command))
+        .append("type", command.commandType())
         .append("status", "PENDING")
         .append("acceptedAt", Date.from(command.occurredAt()));
-  }
-
-  private static String type(RewardsCommand command) {
-    return command instanceof EarnPoints ? "EARN" : "REDEEM";
   }
 
   @PreDestroy

@@ -1,5 +1,6 @@
 package dev.rewards.api.commands;
 
+import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardRedeemed;
@@ -46,6 +47,9 @@ final class OutcomeResponses {
       body.put("redemption", redemption);
       return ResponseEntity.ok(body);
     }
+    if (event instanceof CommandRejected rejected) {
+      return commandRejected(rejected);
+    }
     RedemptionRejected rejected = (RedemptionRejected) event;
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
@@ -59,6 +63,26 @@ final class OutcomeResponses {
     problem.setProperty("requiredPoints", rejected.requiredPoints());
     problem.setProperty("availablePoints", rejected.availablePoints());
     return ResponseEntity.badRequest()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+
+  /**
+   * A command the ledger could not apply: 400 if it broke the command rules (naming the field), 422
+   * if it was dead-lettered (it was accepted, but could never be applied).
+   */
+  private static ResponseEntity<Object> commandRejected(CommandRejected rejected) {
+    boolean invalid = CommandRejected.INVALID_COMMAND.equals(rejected.reason());
+    HttpStatus status = invalid ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT;
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, rejected.detail());
+    problem.setType(URI.create(invalid ? "/problems/invalid-command" : "/problems/dead-lettered"));
+    problem.setTitle(invalid ? "Invalid Command" : "Command Not Applied");
+    problem.setProperty("commandId", rejected.commandId());
+    problem.setProperty("reason", rejected.reason());
+    if (rejected.field() != null) {
+      problem.setProperty("field", rejected.field());
+    }
+    return ResponseEntity.status(status)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
   }

@@ -1,7 +1,10 @@
 package dev.rewards.api.points;
 
 import dev.rewards.api.commands.CommandRequest;
+import dev.rewards.api.system.InvalidFieldException;
+import dev.rewards.contracts.CommandRules;
 import dev.rewards.contracts.EarnPoints;
+import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -15,18 +18,41 @@ class PurchaseCommands {
     this.rules = rules;
   }
 
+  /**
+   * @throws InvalidFieldException if the purchase is dated outside what the ledger accepts, or its
+   *     amount would earn more points than one purchase may
+   */
   EarnPoints earn(UUID commandId, String userId, EarnRequest request, CommandRequest command) {
-    long points =
-        request.points() != null
-            ? request.points()
-            : rules.pointsFor(request.category(), request.amount());
+    Instant purchasedAt = request.timestamp() != null ? request.timestamp() : command.acceptedAt();
+    CommandRules.purchaseTime("timestamp", purchasedAt, command.acceptedAt())
+        .ifPresent(
+            violation -> {
+              throw new InvalidFieldException(violation.field(), violation.detail());
+            });
+    long points = request.points() != null ? request.points() : computedPoints(request);
     return new EarnPoints(
         commandId,
         userId,
         points,
         request.category(),
         request.amount(),
-        request.timestamp() != null ? request.timestamp() : command.acceptedAt(),
+        purchasedAt,
         command.acceptedAt());
+  }
+
+  private long computedPoints(EarnRequest request) {
+    try {
+      long points = rules.pointsFor(request.category(), request.amount());
+      if (points <= CommandRules.MAX_EARN_POINTS) {
+        return points;
+      }
+    } catch (ArithmeticException beyondLong) {
+      // falls through to the same refusal
+    }
+    throw new InvalidFieldException(
+        "amount",
+        "amount would earn more than "
+            + CommandRules.MAX_EARN_POINTS
+            + " points in one purchase; send it as several purchases or with explicit points");
   }
 }

@@ -76,6 +76,8 @@ final class Account {
 
   /** Applies a change in memory; it reaches the store with the next {@link AccountStore#write}. */
   Change record(Change.Kind kind, long delta, UUID commandId, Instant at) {
+    long newBalance =
+        Math.addExact(balance, delta); // before any change: an overflow changes nothing
     Document entry =
         new Document("c", commandId.toString())
             .append("k", kind.name())
@@ -86,7 +88,7 @@ final class Account {
       journal.remove(0);
     }
     unwritten.add(entry);
-    balance += delta;
+    balance = newBalance;
     version++;
     return new Change(kind, delta, balance, version, at);
   }

@@ -8,11 +8,16 @@ import static com.mongodb.client.model.Updates.setOnInsert;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import dev.rewards.contracts.EarnPoints;
+import com.mongodb.client.model.UpdateOptions;
+import dev.rewards.contracts.CommandRejected;
+import dev.rewards.contracts.CommandRules;
 import dev.rewards.contracts.MessageJson;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardsCommand;
+import dev.rewards.contracts.RewardsEvent;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * The {@code commands} collection: one document per accepted command with its status ({@code
@@ -58,34 +64,88 @@ public class CommandLog {
   }
 
   /**
-   * Records the decisions and the records ({@code source}) that made them, in one bulk write.
-   * Idempotent: the same command always decides the same outcome.
+   * The store update that records a decision, built now: every conversion that could fail happens
+   * before the batch writes anything.
    */
-  public void decideAll(List<Decision> decisions) {
+  public static PreparedDecision prepare(Decision decision) {
+    RewardsCommand command = decision.command();
+    LedgerOutcome outcome = decision.outcome();
+    return new PreparedDecision(
+        command.commandId().toString(),
+        decisionUpdate(
+            command.userId(),
+            command.commandType(),
+            CommandRules.firstViolation(command).isPresent() ? null : command.occurredAt(),
+            outcome.event(),
+            decision.source(),
+            outcome.accountVersion(),
+            outcome.balance()));
+  }
+
+  /**
+   * Records the decisions in one bulk write. Idempotent: the same command always decides the same
+   * outcome.
+   */
+  public void decideAll(List<PreparedDecision> decisions) {
     if (decisions.isEmpty()) {
       return;
     }
     BulkWrites.upsertEach(
-        commands,
-        decisions,
-        decision -> eq("_id", decision.command().commandId().toString()),
-        CommandLog::update);
+        commands, decisions, decision -> eq("_id", decision.commandId()), PreparedDecision::update);
   }
 
-  private static org.bson.conversions.Bson update(Decision decision) {
-    RewardsCommand command = decision.command();
-    LedgerOutcome outcome = decision.outcome();
-    String status = outcome.event() instanceof RedemptionRejected ? "REJECTED" : "APPLIED";
-    return combine(
-        set("status", status),
-        set("event", new String(MessageJson.write(outcome.event()), StandardCharsets.UTF_8)),
-        set("accountVersion", outcome.accountVersion()),
-        set("balance", outcome.balance()),
-        set("decidedAt", Date.from(outcome.event().occurredAt())),
-        set("source", decision.source()),
-        setOnInsert("userId", command.userId()),
-        setOnInsert("type", command instanceof EarnPoints ? "EARN" : "REDEEM"),
-        setOnInsert("acceptedAt", Date.from(command.occurredAt())));
+  /**
+   * Records that a record was dead-lettered, so that its command is REJECTED rather than PENDING
+   * for ever, and a duplicate of it is not applied later.
+   *
+   * @return false if another record of the same command was already decided (this one is a
+   *     duplicate: the command has its outcome, and this record announces nothing)
+   */
+  public boolean recordRejection(CommandRejected rejection, String source) {
+    String id = rejection.commandId().toString();
+    Document existing = commands.find(eq("_id", id)).first();
+    if (existing != null
+        && DECIDED.contains(existing.getString("status"))
+        && existing.getString("event") != null
+        && !source.equals(existing.getString("source"))) {
+      return false;
+    }
+    commands.updateOne(
+        eq("_id", id),
+        decisionUpdate(
+            rejection.userId(),
+            rejection.commandType(),
+            null,
+            rejection,
+            source,
+            LedgerOutcome.NO_ACCOUNT,
+            LedgerOutcome.NO_ACCOUNT),
+        new UpdateOptions().upsert(true));
+    return true;
+  }
+
+  private static Bson decisionUpdate(
+      String userId,
+      String type,
+      Instant acceptedAt,
+      RewardsEvent event,
+      String source,
+      long accountVersion,
+      long balance) {
+    boolean rejected = event instanceof RedemptionRejected || event instanceof CommandRejected;
+    List<Bson> updates = new ArrayList<>();
+    updates.add(set("status", rejected ? "REJECTED" : "APPLIED"));
+    updates.add(set("event", new String(MessageJson.write(event), StandardCharsets.UTF_8)));
+    updates.add(set("accountVersion", accountVersion));
+    updates.add(set("balance", balance));
+    updates.add(set("decidedAt", Date.from(event.occurredAt())));
+    updates.add(set("source", source));
+    updates.add(setOnInsert("userId", userId));
+    updates.add(setOnInsert("type", type));
+    if (acceptedAt != null) {
+      updates.add(setOnInsert("acceptedAt", Date.from(acceptedAt)));
+    }
+    return combine(updates);
   }
 
   private static RecordedDecision recorded(Document doc) {
@@ -100,6 +160,9 @@ public class CommandLog {
 
   /** A command's outcome and the record that decided it, to be written. */
   public record Decision(RewardsCommand command, LedgerOutcome outcome, String source) {}
+
+  /** A decision as the store update that records it. */
+  public record PreparedDecision(String commandId, Bson update) {}
 
   /** A decision found in the log. */
   public record RecordedDecision(LedgerOutcome outcome, String source) {

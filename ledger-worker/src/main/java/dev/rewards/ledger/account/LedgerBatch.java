@@ -1,8 +1,8 @@
 package dev.rewards.ledger.account;
 
 import dev.rewards.contracts.RewardsCommand;
-import dev.rewards.contracts.RewardsEvent;
 import dev.rewards.ledger.account.CommandLog.Decision;
+import dev.rewards.ledger.account.CommandLog.PreparedDecision;
 import dev.rewards.ledger.account.CommandLog.RecordedDecision;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +30,8 @@ public final class LedgerBatch {
   private final int maxUnwrittenPerAccount;
   private final Map<UUID, RecordedDecision> decided;
   private final Map<String, Account> accountsRead;
-  private final List<Decision> unwritten = new ArrayList<>();
+  private final List<LedgerEntries.Entry> unwrittenEntries = new ArrayList<>();
+  private final List<PreparedDecision> unwritten = new ArrayList<>();
   private final Map<String, Integer> unwrittenPerAccount = new HashMap<>();
   private final Map<String, LedgerOutcome> latestPerUser = new HashMap<>();
 
@@ -54,7 +55,7 @@ public final class LedgerBatch {
     return Optional.ofNullable(decided.get(commandId)).map(d -> d.seenFrom(source));
   }
 
-  /** The user's account as this batch has changed it so far. */
+  /** The user's account as this batch has changed it so far (read with the batch). */
   Account account(String userId) {
     return Objects.requireNonNull(
         accountsRead.get(userId), () -> userId + " has no command in this batch");
@@ -67,15 +68,27 @@ public final class LedgerBatch {
     }
   }
 
+  /**
+   * Adds a decided command, its entry and decision built now, so that whatever about them could
+   * fail fails here, for this command, before anything of the batch is written.
+   */
   void add(RewardsCommand command, LedgerOutcome outcome, String source) {
-    unwritten.add(new Decision(command, outcome, source));
-    unwrittenPerAccount.merge(command.userId(), 1, Integer::sum);
+    Optional<LedgerEntries.Entry> entry = LedgerEntries.entryFor(outcome.event());
+    PreparedDecision decision = CommandLog.prepare(new Decision(command, outcome, source));
+    entry.ifPresent(unwrittenEntries::add);
+    unwritten.add(decision);
+    if (outcome.hasAccountState()) {
+      unwrittenPerAccount.merge(command.userId(), 1, Integer::sum);
+    }
     decided.put(command.commandId(), new RecordedDecision(outcome, source));
     seen(command.userId(), outcome);
   }
 
   /** Notes an outcome of this batch, for {@link #latestPerUser()}. */
   void seen(String userId, LedgerOutcome outcome) {
+    if (!outcome.hasAccountState()) {
+      return; // a rejected command left no balance to cache
+    }
     latestPerUser.merge(
         userId,
         outcome,
@@ -99,9 +112,9 @@ public final class LedgerBatch {
       return;
     }
     accounts.write(accountsRead.values());
-    List<RewardsEvent> outcomes = unwritten.stream().map(d -> d.outcome().event()).toList();
-    entries.recordAll(outcomes);
+    entries.recordAll(unwrittenEntries);
     commandLog.decideAll(unwritten);
+    unwrittenEntries.clear();
     unwritten.clear();
     unwrittenPerAccount.clear();
   }

@@ -10,6 +10,7 @@ import dev.rewards.contracts.RewardsEvent;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 
@@ -36,20 +37,33 @@ public class LedgerEntries {
     }
   }
 
-  /** Writes the entries these outcomes call for (a refused redemption has none), in bulk. */
-  public void recordAll(List<RewardsEvent> outcomes) {
+  /**
+   * The entry an outcome calls for, built now (a refused or rejected command has none): every
+   * conversion that could fail happens here, before the batch writes anything.
+   */
+  public static Optional<Entry> entryFor(RewardsEvent outcome) {
+    if (outcome instanceof PointsEarned earned) {
+      return Optional.of(new Entry(TRANSACTIONS, transaction(earned)));
+    }
+    if (outcome instanceof RewardRedeemed redeemed) {
+      return Optional.of(new Entry(REDEMPTIONS, redemption(redeemed)));
+    }
+    return Optional.empty(); // RedemptionRejected, CommandRejected: nothing happened
+  }
+
+  /** Writes these entries, in one bulk write per collection. */
+  public void recordAll(List<Entry> toWrite) {
     List<Document> earned = new ArrayList<>();
     List<Document> redeemed = new ArrayList<>();
-    for (RewardsEvent outcome : outcomes) {
-      if (outcome instanceof PointsEarned e) {
-        earned.add(transaction(e));
-      } else if (outcome instanceof RewardRedeemed r) {
-        redeemed.add(redemption(r));
-      }
+    for (Entry entry : toWrite) {
+      (TRANSACTIONS.equals(entry.collection()) ? earned : redeemed).add(entry.document());
     }
     insertOnce(transactions, earned);
     insertOnce(redemptions, redeemed);
   }
+
+  /** A ledger entry ready to be inserted into {@code collection}. */
+  public record Entry(String collection, Document document) {}
 
   private static Document transaction(PointsEarned earned) {
     return new Document("_id", earned.transactionId().toString())

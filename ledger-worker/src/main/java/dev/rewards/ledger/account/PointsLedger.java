@@ -1,5 +1,7 @@
 package dev.rewards.ledger.account;
 
+import dev.rewards.contracts.CommandRejected;
+import dev.rewards.contracts.CommandRules;
 import dev.rewards.contracts.EarnPoints;
 import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.RedeemPoints;
@@ -61,7 +63,9 @@ public class PointsLedger {
     Set<String> userIds = new HashSet<>();
     for (RewardsCommand command : commands) {
       commandIds.add(command.commandId());
-      userIds.add(command.userId());
+      if (CommandRules.firstViolation(command).isEmpty()) {
+        userIds.add(command.userId()); // an invalid command never reaches an account
+      }
     }
     return new LedgerBatch(
         accounts,
@@ -84,6 +88,19 @@ public class PointsLedger {
     if (decided.isPresent()) {
       batch.seen(command.userId(), decided.get());
       return decided.get();
+    }
+    Optional<CommandRules.Violation> invalid = CommandRules.firstViolation(command);
+    if (invalid.isPresent()) {
+      // checked before anything is written: the API refuses such commands, so one here was put
+      // on the topic some other way, and must be answered, not half-applied
+      LedgerOutcome rejected =
+          new LedgerOutcome(
+              invalidCommand(command, invalid.get()),
+              LedgerOutcome.NO_ACCOUNT,
+              LedgerOutcome.NO_ACCOUNT,
+              true);
+      batch.add(command, rejected, source);
+      return rejected;
     }
     batch.makeRoomFor(command.userId());
     Account account = batch.account(command.userId());
@@ -115,6 +132,14 @@ public class PointsLedger {
     throw contention;
   }
 
+  /**
+   * Records a command rejected without being applied (dead-lettered), see {@link
+   * CommandLog#recordRejection}.
+   */
+  public boolean recordRejection(CommandRejected rejection, String source) {
+    return commandLog.recordRejection(rejection, source);
+  }
+
   private Change decide(RewardsCommand command, Account account) {
     // millisecond precision: the store keeps no more, and a rebuilt outcome must be identical
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -129,6 +154,18 @@ public class PointsLedger {
     // the refusal goes into the journal too, so that a redelivered redemption stays refused even
     // if the balance has grown since
     return account.record(Change.Kind.REFUSED, 0, redeem.commandId(), now);
+  }
+
+  private CommandRejected invalidCommand(RewardsCommand command, CommandRules.Violation violation) {
+    return new CommandRejected(
+        RewardsEvent.idFor(command.commandId()),
+        command.commandId(),
+        command.userId(),
+        command.commandType(),
+        CommandRejected.INVALID_COMMAND,
+        violation.field(),
+        violation.detail(),
+        clock.instant().truncatedTo(ChronoUnit.MILLIS));
   }
 
   static RewardsEvent outcomeOf(RewardsCommand command, Change change) {

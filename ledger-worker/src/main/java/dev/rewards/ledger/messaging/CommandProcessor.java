@@ -1,12 +1,15 @@
 package dev.rewards.ledger.messaging;
 
+import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.RewardsCommand;
+import dev.rewards.contracts.RewardsEvent;
 import dev.rewards.contracts.Topics;
 import dev.rewards.ledger.account.LedgerBatch;
 import dev.rewards.ledger.account.LedgerOutcome;
 import dev.rewards.ledger.account.PointsLedger;
 import dev.rewards.ledger.cache.BalanceCacheUpdater;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -14,8 +17,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Commands, start to end: decide each against the ledger and announce its outcome, then write the
- * batch to the store and bring the cache up to date. Runs inside the listener's Kafka transaction,
+ * Commands, start to end: decide each against the ledger, write the batch to the store and bring
+ * the cache up to date, then announce the outcomes. Runs inside the listener's Kafka transaction,
  * so the outcome events become visible together with the commands' consumed offsets, exactly once,
  * and only after the store and the cache have the new balances.
  */
@@ -45,33 +48,51 @@ public class CommandProcessor {
     return ledger.startBatch(commands);
   }
 
+  /**
+   * Decides the command in the batch, in memory: nothing is written or sent yet.
+   *
+   * @param source the record that carried the command, see {@link PointsLedger#apply}
+   * @return the outcome to announce once the batch is written; empty for a duplicate of a command
+   *     already announced
+   */
+  public Optional<RewardsEvent> decide(RewardsCommand command, String source, LedgerBatch batch) {
+    // every log line about this command carries its id (and user) for operators to follow it
+    try (var commandId = MDC.putCloseable("commandId", command.commandId().toString());
+        var userId = MDC.putCloseable("userId", command.userId())) {
+      LedgerOutcome outcome = ledger.apply(command, source, batch);
+      log.debug(
+          "command {} for {} -> {}",
+          command.commandId(),
+          command.userId(),
+          outcome.event().getClass().getSimpleName());
+      return outcome.announce() ? Optional.of(outcome.event()) : Optional.empty();
+    }
+  }
+
   /** Writes the batch's changes to the store, then caches the balances they leave. */
   public void finish(LedgerBatch batch) {
     batch.flush();
     cache.refreshAll(batch.latestPerUser());
   }
 
-  /**
-   * @param source the record that carried the command, see {@link PointsLedger#apply}
-   */
-  public void process(RewardsCommand command, String source, LedgerBatch batch) {
-    // every log line about this command carries its id (and user) for operators to follow it
-    try (var commandId = MDC.putCloseable("commandId", command.commandId().toString());
-        var userId = MDC.putCloseable("userId", command.userId())) {
-      apply(command, source, batch);
-    }
+  /** Publishes an outcome, inside the listener's transaction. */
+  public void announce(RewardsCommand command, RewardsEvent outcome) {
+    kafka.send(Topics.EVENTS, outcome.userId(), outcome);
+    metrics.record(command, outcome);
   }
 
-  private void apply(RewardsCommand command, String source, LedgerBatch batch) {
-    LedgerOutcome outcome = ledger.apply(command, source, batch);
-    if (outcome.announce()) {
-      kafka.send(Topics.EVENTS, command.userId(), outcome.event());
-      metrics.record(command, outcome.event());
-    }
-    log.debug(
-        "command {} for {} -> {}",
-        command.commandId(),
-        command.userId(),
-        outcome.event().getClass().getSimpleName());
+  /**
+   * Records a command's rejection in the store, so its status is final and a duplicate of it is not
+   * applied later; {@link #announceRejection} publishes it once everything of the batch is written.
+   *
+   * @return false if another record of the same command was decided already: nothing to announce
+   */
+  public boolean recordRejection(CommandRejected rejection, String source) {
+    return ledger.recordRejection(rejection, source);
+  }
+
+  public void announceRejection(CommandRejected rejection) {
+    kafka.send(Topics.EVENTS, rejection.userId(), rejection);
+    metrics.rejected(rejection);
   }
 }

@@ -1,6 +1,6 @@
 package dev.rewards.ledger.messaging;
 
-import dev.rewards.contracts.EarnPoints;
+import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.contracts.RewardsEvent;
@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,16 +21,18 @@ import org.springframework.stereotype.Component;
 @Component
 class OutcomeMetrics {
 
-  private final Counter earnsApplied;
-  private final Counter redeemsApplied;
-  private final Counter redeemsRejected;
+  private final MeterRegistry meters;
+  private final Map<String, Counter> decided = new ConcurrentHashMap<>();
   private final Timer latency;
   private final Clock clock;
 
   OutcomeMetrics(MeterRegistry meters, Clock clock) {
-    this.earnsApplied = decided(meters, "EARN", "APPLIED");
-    this.redeemsApplied = decided(meters, "REDEEM", "APPLIED");
-    this.redeemsRejected = decided(meters, "REDEEM", "REJECTED");
+    this.meters = meters;
+    for (String type : new String[] {"EARN", "REDEEM"}) {
+      for (String result : new String[] {"APPLIED", "REJECTED"}) {
+        counter(type, result);
+      }
+    }
     this.latency =
         Timer.builder("rewards.commands.latency")
             .description("accepted by api-service to outcome published")
@@ -38,17 +42,24 @@ class OutcomeMetrics {
   }
 
   void record(RewardsCommand command, RewardsEvent outcome) {
-    if (command instanceof EarnPoints) {
-      earnsApplied.increment();
-    } else if (outcome instanceof RedemptionRejected) {
-      redeemsRejected.increment();
-    } else {
-      redeemsApplied.increment();
+    boolean rejected = outcome instanceof RedemptionRejected || outcome instanceof CommandRejected;
+    counter(command.commandType(), rejected ? "REJECTED" : "APPLIED").increment();
+    if (command.occurredAt() == null) {
+      return; // an invalid command: no acceptance time to measure from
     }
     Duration sinceAccepted = Duration.between(command.occurredAt(), clock.instant());
     if (!sinceAccepted.isNegative()) {
       latency.record(sinceAccepted);
     }
+  }
+
+  /** A command rejected without being read or applied (dead-lettered). */
+  void rejected(CommandRejected rejection) {
+    counter(rejection.commandType(), "REJECTED").increment();
+  }
+
+  private Counter counter(String type, String result) {
+    return decided.computeIfAbsent(type + "/" + result, key -> decided(meters, type, result));
   }
 
   private static Counter decided(MeterRegistry meters, String type, String result) {

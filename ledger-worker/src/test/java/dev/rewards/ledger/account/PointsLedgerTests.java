@@ -165,7 +165,7 @@ class PointsLedgerTests {
           boolean crashed;
 
           @Override
-          public void decideAll(List<Decision> decisions) {
+          public void decideAll(List<PreparedDecision> decisions) {
             if (!crashed) {
               crashed = true;
               throw new IllegalStateException("simulated crash before the decisions are written");

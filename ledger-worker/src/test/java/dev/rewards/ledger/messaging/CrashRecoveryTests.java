@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.doThrow;
 
+import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.EarnPoints;
 import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.RewardsEvent;
@@ -87,9 +88,10 @@ class CrashRecoveryTests {
   }
 
   @Test
-  void deadLettersACommandThatFailsEveryTimeAndKeepsThePartitionFlowing() {
+  void deadLettersACommandThatFailsEveryTimeRejectsItAndKeepsThePartitionFlowing() {
     EarnPoints doomed = earn("doomed", 10);
     EarnPoints after = earn("doomed", 20);
+    EarnPoints neighbour = earn("doomed-neighbour", 30);
     doThrow(new IllegalArgumentException("this command can never be applied"))
         .when(ledger)
         .apply(argThat(c -> c != null && c.commandId().equals(doomed.commandId())), any(), any());
@@ -101,6 +103,7 @@ class CrashRecoveryTests {
       deadLetters.subscribe(List.of(Topics.COMMANDS_DEAD_LETTER));
       producer.send(new ProducerRecord<>(Topics.COMMANDS, "doomed", doomed));
       producer.send(new ProducerRecord<>(Topics.COMMANDS, "doomed", after));
+      producer.send(new ProducerRecord<>(Topics.COMMANDS, "doomed-neighbour", neighbour));
       producer.flush();
 
       List<RewardsEvent> received = new ArrayList<>();
@@ -109,8 +112,10 @@ class CrashRecoveryTests {
           .until(
               () -> {
                 events.poll(Duration.ofMillis(200)).forEach(r -> received.add(r.value()));
-                return received.stream().anyMatch(e -> e.commandId().equals(after.commandId()));
+                return received.stream().anyMatch(e -> e.commandId().equals(after.commandId()))
+                    && received.stream().anyMatch(e -> e.commandId().equals(neighbour.commandId()));
               });
+      KafkaTestClients.drain(events, Duration.ofSeconds(1)).forEach(r -> received.add(r.value()));
       List<byte[]> dead = new ArrayList<>();
       await()
           .atMost(Duration.ofSeconds(20))
@@ -124,7 +129,25 @@ class CrashRecoveryTests {
       assertThat(dead).hasSize(1);
       assertThat(new String(dead.get(0), java.nio.charset.StandardCharsets.UTF_8))
           .contains(doomed.commandId().toString());
-      assertThat(received).noneMatch(e -> e.commandId().equals(doomed.commandId()));
+      assertThat(received)
+          .filteredOn(e -> e.commandId().equals(doomed.commandId()))
+          .singleElement()
+          .isInstanceOfSatisfying(
+              CommandRejected.class,
+              rejected -> assertThat(rejected.reason()).isEqualTo(CommandRejected.DEAD_LETTERED));
+      assertThat(received)
+          .filteredOn(e -> e.commandId().equals(neighbour.commandId()))
+          .singleElement()
+          .isInstanceOf(PointsEarned.class);
+      assertThat(statusOf(doomed.commandId())).isEqualTo("REJECTED");
+      assertThat(statusOf(neighbour.commandId())).isEqualTo("APPLIED");
+      assertThat(
+              mongo
+                  .getCollection(RecordFailures.COLLECTION)
+                  .countDocuments(
+                      new Document("lastError", new Document("$regex", "never be applied"))))
+          .as("the failure count is dropped once the record is dead-lettered")
+          .isZero();
       assertThat(
               ((PointsEarned)
                       received.stream()
@@ -134,6 +157,14 @@ class CrashRecoveryTests {
                   .newBalance())
           .isEqualTo(20);
     }
+  }
+
+  private String statusOf(UUID commandId) {
+    return mongo
+        .getCollection("commands")
+        .find(new Document("_id", commandId.toString()))
+        .first()
+        .getString("status");
   }
 
   private static EarnPoints earn(String userId, long points) {

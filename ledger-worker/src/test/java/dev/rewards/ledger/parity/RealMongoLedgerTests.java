@@ -130,7 +130,7 @@ class RealMongoLedgerTests {
 
     // as after a crash between the entry write and the command-log write: the entry's id, derived
     // from the command, meets MongoDB's duplicate-key error, which must be taken as "already there"
-    new LedgerEntries(db).recordAll(List.of(outcome.event()));
+    new LedgerEntries(db).recordAll(LedgerEntries.entryFor(outcome.event()).stream().toList());
 
     assertThat(db.getCollection("transactions").countDocuments(new Document("userId", "recorded")))
         .isEqualTo(1);

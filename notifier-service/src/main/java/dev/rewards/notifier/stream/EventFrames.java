@@ -1,5 +1,7 @@
 package dev.rewards.notifier.stream;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardRedeemed;
@@ -75,6 +77,20 @@ public final class EventFrames {
                   rejected.availablePoints(),
                   rejected.occurredAt())));
     }
+    if (event instanceof CommandRejected rejected) {
+      return List.of(
+          frame(
+              "commandRejected",
+              new CommandRefused(
+                  rejected.userId(),
+                  rejected.commandId(),
+                  rejected.eventId(),
+                  rejected.commandType(),
+                  rejected.reason(),
+                  rejected.field(),
+                  rejected.detail(),
+                  rejected.occurredAt())));
+    }
     // An event type this version does not know (a newer ledger): nothing to push for it.
     return List.of();
   }
@@ -111,5 +127,17 @@ public final class EventFrames {
       String reason,
       long requiredPoints,
       long availablePoints,
+      Instant occurredAt) {}
+
+  /** {@code commandRejected}: a command that was not applied and never will be. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record CommandRefused(
+      String userId,
+      UUID commandId,
+      UUID eventId,
+      String type,
+      String reason,
+      String field,
+      String detail,
       Instant occurredAt) {}
 }

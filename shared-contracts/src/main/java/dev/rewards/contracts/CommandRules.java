@@ -1,0 +1,135 @@
+package dev.rewards.contracts;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What makes a command applicable, checked by api-service before it accepts one and by
+ * ledger-worker before it writes anything: a command that breaks these rules would otherwise fail
+ * half-way (a date the store cannot hold, an amount it cannot encode, a balance that overflows).
+ * Every rule depends only on the command itself, so a redelivered command is judged the same way
+ * however late it comes.
+ */
+public final class CommandRules {
+
+  /** No purchase or command is older than this. */
+  public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
+  /** No command is accepted after this: far beyond any real clock, well inside what stores hold. */
+  public static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
+  /** How far a purchase may be dated after the command was accepted (clock skew at the till). */
+  public static final Duration MAX_PURCHASE_AHEAD = Duration.ofHours(24);
+
+  /** Points one purchase may earn, explicit or computed from its amount. */
+  public static final long MAX_EARN_POINTS = 1_000_000_000L;
+
+  public static final long MAX_REDEEM_POINTS = 10_000_000L;
+  public static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000");
+  public static final BigDecimal MAX_VALUE = new BigDecimal("1000000000000");
+  public static final int MAX_TEXT_LENGTH = 50;
+  public static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+  private CommandRules() {}
+
+  /** A rule a command breaks: the command field at fault and why. */
+  public record Violation(String field, String detail) {}
+
+  /** The first rule the command breaks, if any. */
+  public static Optional<Violation> firstViolation(RewardsCommand command) {
+    Optional<Violation> common = common(command);
+    if (common.isPresent()) {
+      return common;
+    }
+    if (command instanceof EarnPoints earn) {
+      return earn(earn);
+    }
+    return redeem((RedeemPoints) command);
+  }
+
+  /** Whether a purchase time is acceptable for a command accepted at {@code acceptedAt}. */
+  public static Optional<Violation> purchaseTime(
+      String field, Instant purchasedAt, Instant acceptedAt) {
+    if (purchasedAt == null) {
+      return violation(field, "is required");
+    }
+    if (purchasedAt.isBefore(EARLIEST)) {
+      return violation(field, "must not be before " + EARLIEST);
+    }
+    if (purchasedAt.isAfter(acceptedAt.plus(MAX_PURCHASE_AHEAD))) {
+      return violation(field, "must not be more than 24 hours ahead of the server's clock");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Violation> common(RewardsCommand command) {
+    if (!USER_ID.matcher(command.userId()).matches()) {
+      return violation("userId", "must be 1-64 characters of letters, digits, '_', '.' or '-'");
+    }
+    Instant at = command.occurredAt();
+    if (at == null || at.isBefore(EARLIEST) || !at.isBefore(LATEST)) {
+      return violation("occurredAt", "must be between " + EARLIEST + " and " + LATEST);
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Violation> earn(EarnPoints earn) {
+    if (earn.points() < 1 || earn.points() > MAX_EARN_POINTS) {
+      return violation("points", "must be between 1 and " + MAX_EARN_POINTS);
+    }
+    Optional<Violation> text = text("category", earn.category());
+    if (text.isPresent()) {
+      return text;
+    }
+    Optional<Violation> amount = decimal("amount", earn.amount(), false, MAX_AMOUNT);
+    if (amount.isPresent()) {
+      return amount;
+    }
+    return purchaseTime("purchasedAt", earn.purchasedAt(), earn.occurredAt());
+  }
+
+  private static Optional<Violation> redeem(RedeemPoints redeem) {
+    if (redeem.pointsToRedeem() < 1 || redeem.pointsToRedeem() > MAX_REDEEM_POINTS) {
+      return violation("pointsToRedeem", "must be between 1 and " + MAX_REDEEM_POINTS);
+    }
+    Optional<Violation> text = text("rewardType", redeem.rewardType());
+    if (text.isPresent()) {
+      return text;
+    }
+    return decimal("value", redeem.value(), true, MAX_VALUE);
+  }
+
+  private static Optional<Violation> text(String field, String value) {
+    if (value == null || value.isBlank() || value.length() > MAX_TEXT_LENGTH) {
+      return violation(field, "must be 1-" + MAX_TEXT_LENGTH + " characters, not blank");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Violation> decimal(
+      String field, BigDecimal value, boolean zeroAllowed, BigDecimal max) {
+    if (value == null) {
+      return violation(field, "is required");
+    }
+    int sign = value.signum();
+    if (sign < 0 || (sign == 0 && !zeroAllowed) || value.compareTo(max) > 0) {
+      return violation(
+          field,
+          "must be "
+              + (zeroAllowed ? "at least 0" : "above 0")
+              + " and at most "
+              + max.toPlainString());
+    }
+    if (value.stripTrailingZeros().scale() > 2) {
+      return violation(field, "must have at most 2 decimals");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Violation> violation(String field, String detail) {
+    return Optional.of(new Violation(field, field + " " + detail));
+  }
+}
