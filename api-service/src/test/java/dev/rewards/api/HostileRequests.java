@@ -32,8 +32,16 @@ final class HostileRequests {
   record Request(String method, String path, Map<String, String> headers, String body) {
 
     boolean mustBeRefused() {
-      return method.equals("POST")
-          || path.matches("/rewards/(points|transactions|redemptions|commands)/.*");
+      return (method.equals("POST") && !isBatch())
+          || path.matches("/rewards/(points|transactions|redemptions|commands)/.*")
+          // any spelling of an admin route without the admin token
+          || (path.toLowerCase(java.util.Locale.ROOT).contains("dmin")
+              && !headers.containsKey("Authorization"));
+    }
+
+    /** A batch answers 200 with a refusal per purchase: all of them must be refused. */
+    boolean isBatch() {
+      return path.equals(BATCH_PATH);
     }
 
     @Override
@@ -82,6 +90,7 @@ final class HostileRequests {
           List.of("rewardType"),
           Map.of("pointsToRedeem", "500", "rewardType", "\"voucher\""));
   private static final List<Endpoint> WRITES = List.of(CREATE_USER, ADD_POINTS, REDEEM);
+  static final String BATCH_PATH = "/rewards/add-points-batch";
 
   private static final List<String> READ_PATHS =
       List.of(
@@ -110,14 +119,87 @@ final class HostileRequests {
             Pair.of(2, wrongContentType()),
             Pair.of(2, badHeaders()),
             Pair.of(2, brokenBodies()),
-            Pair.of(3, hostileReads()))
+            Pair.of(3, hostileReads()),
+            Pair.of(2, poisonedBatches()),
+            Pair.of(1, hostileTokenRequests()),
+            Pair.of(1, badWaitPreferences()),
+            Pair.of(2, spelledAdminPaths()))
         .describedAs(Request::toString);
+  }
+
+  // --- the batch: one purchase poisoned as a single add-points would be
+
+  private Gen<Request> poisonedBatches() {
+    return poisonedWrites(List.of(ADD_POINTS))
+        .map(
+            single -> {
+              String item = single.body().substring(0, single.body().length() - 1);
+              String withUser =
+                  item.length() > 1
+                      ? item + ",\"userId\":" + quote(existingUser) + "}"
+                      : "{\"userId\":" + quote(existingUser) + "}";
+              return new Request("POST", BATCH_PATH, json(), "{\"purchases\":[" + withUser + "]}");
+            });
+  }
+
+  // --- WebSocket tokens for ids that are not users
+
+  private Gen<Request> hostileTokenRequests() {
+    return hostileIds().map(id -> new Request("POST", "/rewards/ws-token/" + id, json(), ""));
+  }
+
+  // --- Prefer: wait outside 1..30 or not a number
+
+  private Gen<Request> badWaitPreferences() {
+    Gen<String> waits =
+        Generate.pick(
+            List.of(
+                "wait=0",
+                "wait=31",
+                "wait=-1",
+                "wait=abc",
+                "wait=1.5",
+                "wait=99999999999999999999",
+                "wait=",
+                "respond-async, wait=3600",
+                "wait=\"\"",
+                "WAIT=0"));
+    return Generate.pick(List.of(ADD_POINTS, REDEEM))
+        .zip(
+            waits,
+            (endpoint, wait) -> {
+              Map<String, String> headers = new TreeMap<>(json());
+              headers.put("Prefer", wait);
+              return new Request(
+                  "POST",
+                  pathOf(endpoint, existingUser),
+                  headers,
+                  objectOf(new TreeMap<>(endpoint.validValues())));
+            });
+  }
+
+  // --- admin routes in other spellings, without the admin token
+
+  private Gen<Request> spelledAdminPaths() {
+    List<String> spelled = new ArrayList<>();
+    for (String admin : READ_PATHS) {
+      if (admin.startsWith("/rewards/admin")) {
+        dev.rewards.support.testing.PathSpellings.of(admin).stream()
+            .filter(path -> !path.contains("\\")) // the JDK client will not send a backslash
+            .forEach(spelled::add);
+      }
+    }
+    return Generate.pick(spelled).map(path -> new Request("GET", path, Map.of(), null));
   }
 
   // --- write requests with one poisoned field among plausible ones
 
   private Gen<Request> poisonedWrites() {
-    return Generate.pick(WRITES)
+    return poisonedWrites(WRITES);
+  }
+
+  private Gen<Request> poisonedWrites(List<Endpoint> endpoints) {
+    return Generate.pick(endpoints)
         .zip(
             integers().between(0, 2),
             bodyNoise(),

@@ -102,6 +102,23 @@ class SecurityTests {
   }
 
   @Test
+  void letsABrowserOnAnotherOriginAskBeforeSendingItsKey() {
+    dev.rewards.support.testing.RawHttp.Response preflight =
+        dev.rewards.support.testing.RawHttp.send(
+            port,
+            "OPTIONS",
+            "/rewards/add-points/guarded",
+            Map.of(
+                "Origin", "http://localhost:3001",
+                "Access-Control-Request-Method", "POST",
+                "Access-Control-Request-Headers", "content-type,x-api-key"),
+            null);
+
+    assertThat(preflight.status()).isEqualTo(200);
+    assertThat(preflight.head()).containsIgnoringCase("Access-Control-Allow-Origin");
+  }
+
+  @Test
   void issuesWebSocketTokensForKnownUsersOnly() {
     ApiClient.Response token = api.post("/rewards/ws-token/guarded", "", KEY);
     ApiClient.Response unknown = api.post("/rewards/ws-token/nobody-here", "", KEY);

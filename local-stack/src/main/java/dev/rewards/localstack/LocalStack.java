@@ -2,6 +2,7 @@ package dev.rewards.localstack;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -226,22 +227,49 @@ public final class LocalStack {
   }
 
   /**
-   * Blocks while the services run; if one dies, says so and stops everything. The main thread never
-   * returns: it started redis-server, whose parent-death signal fires when this thread ends, so it
-   * must outlive the shutdown hook that stops the services first.
+   * Blocks while the services run. A service that dies is restarted with a growing pause (see
+   * {@link RestartBackoff}), and the console says so with the end of its log: one crash does not
+   * take the others down, which is what compose's restart policy does in production. The main
+   * thread never returns: it started redis-server, whose parent-death signal fires when this thread
+   * ends, so it must outlive the shutdown hook that stops the services first.
    */
   private void watchServices() {
+    Map<String, RestartBackoff> backoffs = new LinkedHashMap<>();
+    Map<String, Instant> restartAt = new LinkedHashMap<>();
+    services.forEach(s -> backoffs.put(s.name, new RestartBackoff(Instant.now())));
     while (true) {
-      for (ServiceProcess service : services) {
-        if (!service.isAlive() && stopped.getCount() > 0) {
-          Console.error(
-              "%s exited unexpectedly (code %d). Last lines of %s:%n%s"
-                  .formatted(service.name, service.exitCode(), service.log, service.tail(20)));
-          System.exit(1);
+      synchronized (this) {
+        for (int i = 0; i < services.size() && stopped.getCount() > 0; i++) {
+          ServiceProcess service = services.get(i);
+          if (service.isAlive()) {
+            continue;
+          }
+          Instant now = Instant.now();
+          Instant due = restartAt.get(service.name);
+          if (due == null) {
+            RestartBackoff backoff = backoffs.get(service.name);
+            Duration delay = backoff.delayAfterExitAt(now);
+            due = now.plus(delay);
+            restartAt.put(service.name, due);
+            Console.error(
+                "%s exited unexpectedly (code %d); restarting it in %d s (restart %d in a row)."
+                        .formatted(
+                            service.name,
+                            service.exitCode(),
+                            delay.toSeconds(),
+                            backoff.recentRestarts())
+                    + " Last lines of %s:%n%s".formatted(service.log, service.tail(20)));
+          }
+          if (!now.isBefore(due)) {
+            services.set(i, service.restart());
+            backoffs.get(service.name).restartedAt(now);
+            restartAt.remove(service.name);
+            Console.step("  ↻ %s restarted (port %d)".formatted(service.name, service.port));
+          }
         }
       }
       try {
-        Thread.sleep(1000);
+        Thread.sleep(500);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

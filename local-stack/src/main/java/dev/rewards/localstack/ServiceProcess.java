@@ -25,12 +25,24 @@ final class ServiceProcess {
   final int port;
   final Path log;
   private final Process process;
+  private final Restart again;
 
-  private ServiceProcess(String name, int port, Path log, Process process) {
+  /** How to start the same service again. */
+  private interface Restart {
+    ServiceProcess start();
+  }
+
+  private ServiceProcess(String name, int port, Path log, Process process, Restart again) {
     this.name = name;
     this.port = port;
     this.log = log;
     this.process = process;
+    this.again = again;
+  }
+
+  /** A new process of the same service, with the same port, settings and log file. */
+  ServiceProcess restart() {
+    return again.start();
   }
 
   static ServiceProcess start(
@@ -58,7 +70,8 @@ final class ServiceProcess {
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().putAll(environment);
-      return new ServiceProcess(name, port, log, builder.start());
+      return new ServiceProcess(
+          name, port, log, builder.start(), () -> start(module, name, port, settings, environment));
     } catch (IOException e) {
       throw new StackException("Could not start " + name + ": " + e.getMessage(), e);
     }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's run command, end to end: the launcher starts embedded Kafka, store and Redis and the
  * four service processes, loads the samples, and a purchase posted over HTTP moves a balance. A
- * restart keeps the data and does not load the samples twice; a stop leaves no process behind.
+ * crashed service is restarted while the others keep running; a restart keeps the data and does not
+ * load the samples twice; a stop leaves no process behind.
  */
 class LocalStackIT {
 
@@ -62,6 +63,19 @@ class LocalStackIT {
         .atMost(Duration.ofSeconds(30))
         .until(() -> stack.get("/rewards/points/it-user").body().contains("\"totalPoints\":500"));
 
+    ProcessHandle ledger =
+        stack.children().stream()
+            .filter(p -> p.info().commandLine().orElse("").contains("ledger-worker"))
+            .findFirst()
+            .orElseThrow();
+    ledger.destroyForcibly(); // a crash: the launcher restarts it, the others keep running
+    await().atMost(Duration.ofSeconds(90)).until(() -> stack.saw("ledger-worker restarted"));
+    stack.post(
+        "/rewards/add-points/it-user", "{\"points\":5,\"category\":\"shopping\",\"amount\":1}");
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> stack.get("/rewards/points/it-user").body().contains("\"totalPoints\":505"));
+
     List<ProcessHandle> children = stack.children();
     assertThat(children).hasSizeGreaterThanOrEqualTo(5); // four services and redis-server
     stack.stop();
@@ -72,7 +86,7 @@ class LocalStackIT {
     assertThat(stack.credential("REWARDS_API_KEY"))
         .as("same key after a restart")
         .isEqualTo(apiKey);
-    assertThat(stack.get("/rewards/points/it-user").body()).contains("\"totalPoints\":500");
+    assertThat(stack.get("/rewards/points/it-user").body()).contains("\"totalPoints\":505");
     assertThat(stack.get("/rewards/points/user123").body()).contains("\"totalPoints\":415");
     stack.stop();
   }

@@ -26,7 +26,13 @@ class CommandStatusController {
   }
 
   @GetMapping("/rewards/commands/{commandId}")
-  @Operation(summary = "Status of an accepted command: PENDING, APPLIED or REJECTED")
+  @Operation(
+      summary = "Status of an accepted command: PENDING, APPLIED or REJECTED",
+      description =
+          "Every accepted command ends APPLIED or REJECTED. A rejection names its `reason`:"
+              + " INSUFFICIENT_POINTS (a redemption beyond the balance), INVALID_COMMAND (breaks"
+              + " the command rules; `result.field` names the field) or DEAD_LETTERED (could not be"
+              + " applied; moved to the dead-letter topic for an operator, nothing changed).")
   CommandStatus status(@PathVariable String commandId) {
     UUID id = parse(commandId);
     Document doc =

@@ -33,7 +33,9 @@ class EarnController {
           "202 with a commandId once the command is safely on the broker; `points` omitted →"
               + " computed from `amount` by the earn rules. With `Idempotency-Key`, a retry gets"
               + " the same commandId and is applied once. With `Prefer: wait=N` the outcome itself"
-              + " is returned (200) when it arrives within N seconds.")
+              + " is returned (200, or the rejection as a problem) when it arrives within N seconds."
+              + " `timestamp` must lie between 2000-01-01 and 24 hours ahead of the server's"
+              + " clock.")
   CompletableFuture<ResponseEntity<Object>> addPoints(
       @PathVariable String userId,
       @Valid @RequestBody EarnRequest request,

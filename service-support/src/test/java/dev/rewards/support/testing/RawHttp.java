@@ -18,8 +18,11 @@ public final class RawHttp {
 
   private RawHttp() {}
 
-  /** The response's status code and body (up to 64 KiB, enough for any problem document). */
-  public record Response(int status, String body) {}
+  /**
+   * The response's status code, head (status line and headers) and body (up to 64 KiB, enough for
+   * any problem document).
+   */
+  public record Response(int status, String head, String body) {}
 
   public static Response send(
       int port, String method, String rawTarget, Map<String, String> headers, String body) {
@@ -47,7 +50,10 @@ public final class RawHttp {
       int firstSpace = response.indexOf(' ');
       int status = Integer.parseInt(response.substring(firstSpace + 1, firstSpace + 4));
       int bodyStart = response.indexOf("\r\n\r\n");
-      return new Response(status, bodyStart < 0 ? "" : response.substring(bodyStart + 4));
+      return new Response(
+          status,
+          bodyStart < 0 ? response : response.substring(0, bodyStart),
+          bodyStart < 0 ? "" : response.substring(bodyStart + 4));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
