@@ -15,7 +15,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "rewards.security.admin-token=admin-secret")
+    properties = "REWARDS_ADMIN_TOKEN=admin-secret") // as the environment sets it
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class HealthTests {
 

@@ -60,7 +60,9 @@ public final class CommandRules {
       return violation(field, "must not be before " + EARLIEST);
     }
     if (purchasedAt.isAfter(acceptedAt.plus(MAX_PURCHASE_AHEAD))) {
-      return violation(field, "must not be more than 24 hours ahead of the server's clock");
+      return violation(
+          field,
+          "must not be more than 24 hours ahead of the server's clock when the command was accepted");
     }
     return Optional.empty();
   }

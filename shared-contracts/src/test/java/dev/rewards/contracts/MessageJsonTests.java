@@ -128,4 +128,26 @@ class MessageJsonTests {
     assertThat(RewardsEvent.idFor(COMMAND)).isNotEqualTo(RewardsEvent.idFor(UUID.randomUUID()));
     assertThat(StableIds.derive("transaction", COMMAND)).isNotEqualTo(RewardsEvent.idFor(COMMAND));
   }
+
+  @Test
+  void stillIdentifiesTheCommandOfJsonThatIsNotACommand() {
+    UUID id = UUID.randomUUID();
+    byte[] unreadable =
+        ("{\"type\":\"RedeemPoints\",\"commandId\":\""
+                + id
+                + "\",\"userId\":\"u1\",\"pointsToRedeem\":\"x\"}")
+            .getBytes(StandardCharsets.UTF_8);
+
+    MessageJson.CommandIdentity identity = MessageJson.identityOf(unreadable);
+
+    assertThat(identity).isEqualTo(new MessageJson.CommandIdentity(id, "u1", "REDEEM"));
+  }
+
+  @Test
+  void identifiesNothingInBytesThatAreNotJson() {
+    MessageJson.CommandIdentity identity =
+        MessageJson.identityOf(new byte[] {(byte) 0xff, 0x00, '{'});
+
+    assertThat(identity).isEqualTo(new MessageJson.CommandIdentity(null, null, "UNKNOWN"));
+  }
 }

@@ -15,7 +15,12 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = {"rewards.kafka.partitions=3", "LEDGER_PORT=0"})
+@SpringBootTest(
+    properties = {
+      "rewards.kafka.partitions=3",
+      "LEDGER_PORT=0",
+      "REWARDS_ADMIN_TOKEN=ledger-admin"
+    })
 @EmbeddedKafka(
     bootstrapServersProperty = "spring.kafka.bootstrap-servers",
     brokerProperties = {
