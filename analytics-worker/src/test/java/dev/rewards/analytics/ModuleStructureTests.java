@@ -9,4 +9,9 @@ class ModuleStructureTests {
   void usesNoOtherServicesCode() {
     ServiceBoundaries.check("analytics");
   }
+
+  @Test
+  void hasNoCycleBetweenItsFeaturePackages() {
+    ServiceBoundaries.checkFeaturesFreeOfCycles("analytics");
+  }
 }

@@ -9,4 +9,9 @@ class ModuleStructureTests {
   void usesNoOtherServicesCode() {
     ServiceBoundaries.check("api");
   }
+
+  @Test
+  void hasNoCycleBetweenItsFeaturePackages() {
+    ServiceBoundaries.checkFeaturesFreeOfCycles("api");
+  }
 }

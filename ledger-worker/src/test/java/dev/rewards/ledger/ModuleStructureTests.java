@@ -14,4 +14,9 @@ class ModuleStructureTests {
   void keepsTheLedgerRulesFreeOfSpring() {
     ServiceBoundaries.checkFreeOfSpring("dev.rewards.ledger.account");
   }
+
+  @Test
+  void hasNoCycleBetweenItsFeaturePackages() {
+    ServiceBoundaries.checkFeaturesFreeOfCycles("ledger");
+  }
 }

@@ -9,4 +9,9 @@ class ModuleStructureTests {
   void usesNoOtherServicesCode() {
     ServiceBoundaries.check("notifier");
   }
+
+  @Test
+  void hasNoCycleBetweenItsFeaturePackages() {
+    ServiceBoundaries.checkFeaturesFreeOfCycles("notifier");
+  }
 }

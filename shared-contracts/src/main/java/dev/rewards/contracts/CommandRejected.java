@@ -40,4 +40,14 @@ public record CommandRejected(
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(occurredAt, "occurredAt");
   }
+
+  @Override
+  public boolean rejectsItsCommand() {
+    return true;
+  }
+
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.commandRejected(this);
+  }
 }

@@ -44,10 +44,18 @@ public final class CommandRules {
     if (common.isPresent()) {
       return common;
     }
-    if (command instanceof EarnPoints earn) {
-      return earn(earn);
-    }
-    return redeem((RedeemPoints) command);
+    return command.accept(
+        new RewardsCommand.Visitor<Optional<Violation>>() {
+          @Override
+          public Optional<Violation> earn(EarnPoints earn) {
+            return CommandRules.earn(earn);
+          }
+
+          @Override
+          public Optional<Violation> redeem(RedeemPoints redeem) {
+            return CommandRules.redeem(redeem);
+          }
+        });
   }
 
   /** Whether a purchase time is acceptable for a command accepted at {@code acceptedAt}. */

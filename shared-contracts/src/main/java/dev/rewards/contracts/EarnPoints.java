@@ -33,4 +33,9 @@ public record EarnPoints(
   public String commandType() {
     return "EARN";
   }
+
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.earn(this);
+  }
 }

@@ -25,4 +25,14 @@ public record PointsEarned(
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(occurredAt, "occurredAt");
   }
+
+  @Override
+  public boolean rejectsItsCommand() {
+    return false;
+  }
+
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.pointsEarned(this);
+  }
 }

@@ -29,4 +29,9 @@ public record RedeemPoints(
   public String commandType() {
     return "REDEEM";
   }
+
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.redeem(this);
+  }
 }

@@ -24,4 +24,14 @@ public record RedemptionRejected(
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(occurredAt, "occurredAt");
   }
+
+  @Override
+  public boolean rejectsItsCommand() {
+    return true;
+  }
+
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.redemptionRejected(this);
+  }
 }

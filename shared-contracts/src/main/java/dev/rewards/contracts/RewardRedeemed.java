@@ -24,4 +24,14 @@ public record RewardRedeemed(
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(occurredAt, "occurredAt");
   }
+
+  @Override
+  public boolean rejectsItsCommand() {
+    return false;
+  }
+
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.rewardRedeemed(this);
+  }
 }

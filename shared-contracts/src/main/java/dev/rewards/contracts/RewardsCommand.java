@@ -26,4 +26,17 @@ public sealed interface RewardsCommand permits EarnPoints, RedeemPoints {
   /** The command's kind as the status endpoint and rejections name it: EARN, REDEEM. */
   @JsonIgnore
   String commandType();
+
+  /** Calls the visitor's method for this kind of command. */
+  <R> R accept(Visitor<R> visitor);
+
+  /**
+   * One method per kind of command. Code that treats kinds differently implements it instead of
+   * testing types, so a new kind of command does not compile until every such place handles it.
+   */
+  interface Visitor<R> {
+    R earn(EarnPoints earn);
+
+    R redeem(RedeemPoints redeem);
+  }
 }

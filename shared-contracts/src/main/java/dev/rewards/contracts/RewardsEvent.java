@@ -1,5 +1,6 @@
 package dev.rewards.contracts;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
@@ -30,5 +31,26 @@ public sealed interface RewardsEvent
   /** The eventId of the outcome of a command: stable across re-publication. */
   static UUID idFor(UUID commandId) {
     return StableIds.derive("event", commandId);
+  }
+
+  /** Whether this outcome says the command was not applied (its status is REJECTED). */
+  @JsonIgnore
+  boolean rejectsItsCommand();
+
+  /** Calls the visitor's method for this kind of event. */
+  <R> R accept(Visitor<R> visitor);
+
+  /**
+   * One method per kind of outcome. Code that treats kinds differently implements it instead of
+   * testing types, so a new kind of event does not compile until every such place handles it.
+   */
+  interface Visitor<R> {
+    R pointsEarned(PointsEarned event);
+
+    R rewardRedeemed(RewardRedeemed event);
+
+    R redemptionRejected(RedemptionRejected event);
+
+    R commandRejected(CommandRejected event);
   }
 }

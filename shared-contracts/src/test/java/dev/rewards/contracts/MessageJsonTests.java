@@ -150,4 +150,25 @@ class MessageJsonTests {
 
     assertThat(identity).isEqualTo(new MessageJson.CommandIdentity(null, null, "UNKNOWN"));
   }
+
+  @Test
+  void writesOnlyTheRecordsFieldsNotWhatIsDerivedFromThem() {
+    EarnPoints earn =
+        new EarnPoints(COMMAND, "u1", 5, "x", BigDecimal.ONE, Instant.EPOCH, Instant.EPOCH);
+    CommandRejected rejected =
+        new CommandRejected(
+            RewardsEvent.idFor(COMMAND),
+            COMMAND,
+            "u1",
+            "EARN",
+            "INVALID_COMMAND",
+            "points",
+            "d",
+            Instant.EPOCH);
+
+    assertThat(new String(MessageJson.write(earn), StandardCharsets.UTF_8))
+        .doesNotContain("commandType");
+    assertThat(new String(MessageJson.write(rejected), StandardCharsets.UTF_8))
+        .doesNotContain("rejectsItsCommand");
+  }
 }

@@ -1,6 +1,8 @@
 package dev.rewards.analytics.distribution;
 
+import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsEvent;
 import java.time.Instant;
@@ -36,12 +38,35 @@ public record Contribution(Map<String, Long> increments, Map<String, String> nam
       RewardsEvent event, Long balanceBefore, long balanceAfter, BalanceRanges ranges) {
     Map<String, Long> increments = new LinkedHashMap<>();
     Map<String, String> names = new LinkedHashMap<>();
-    if (event instanceof PointsEarned earned) {
-      earned(
-          increments, names, earned.category(), earned.points(), Amounts.toCents(earned.amount()));
-    } else if (event instanceof RewardRedeemed redeemed) {
-      redeemed(increments, names, redeemed.rewardType(), redeemed.pointsRedeemed());
-    }
+    event.accept(
+        new RewardsEvent.Visitor<Void>() {
+          @Override
+          public Void pointsEarned(PointsEarned earned) {
+            earned(
+                increments,
+                names,
+                earned.category(),
+                earned.points(),
+                Amounts.toCents(earned.amount()));
+            return null;
+          }
+
+          @Override
+          public Void rewardRedeemed(RewardRedeemed redeemed) {
+            redeemed(increments, names, redeemed.rewardType(), redeemed.pointsRedeemed());
+            return null;
+          }
+
+          @Override
+          public Void redemptionRejected(RedemptionRejected refused) {
+            return null; // nothing was spent
+          }
+
+          @Override
+          public Void commandRejected(CommandRejected rejected) {
+            return null; // nothing was applied
+          }
+        });
     moveUser(increments, balanceBefore, balanceAfter, ranges);
     return new Contribution(increments, names, event.occurredAt());
   }

@@ -6,6 +6,7 @@ import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsEvent;
+import java.util.OptionalLong;
 
 /**
  * Applies one outcome event, read at (partition, offset), to the aggregates — exactly once in
@@ -39,7 +40,8 @@ public class DistributionUpdater {
 
   /** Returns false when the event had already been counted. */
   public boolean apply(RewardsEvent event, int partition, long offset) {
-    if (event instanceof RedemptionRejected || event instanceof CommandRejected) {
+    OptionalLong changedBalance = event.accept(BALANCE_AFTER);
+    if (changedBalance.isEmpty()) {
       // nothing changed: the event only moves asOf
       store.add(partition, offset, Contribution.none(event.occurredAt()));
       return true;
@@ -47,7 +49,7 @@ public class DistributionUpdater {
     String commandId = event.commandId().toString();
     UserView seen = store.user(event.userId()).orElse(null);
     boolean samePartition = seen != null && seen.partition() == partition;
-    long balanceAfter = balanceAfter(event);
+    long balanceAfter = changedBalance.getAsLong();
     Long balanceBefore;
     if (samePartition && seen.offset() == offset) {
       balanceBefore = seen.balanceBefore(); // step 1 was done before a crash: redo step 2 only
@@ -68,13 +70,27 @@ public class DistributionUpdater {
     return true;
   }
 
-  private static long balanceAfter(RewardsEvent event) {
-    if (event instanceof PointsEarned earned) {
-      return earned.newBalance();
-    }
-    if (event instanceof RewardRedeemed redeemed) {
-      return redeemed.remainingPoints();
-    }
-    throw new IllegalArgumentException("no balance in " + event.getClass().getSimpleName());
-  }
+  /** The balance an outcome left, if it changed one. */
+  private static final RewardsEvent.Visitor<OptionalLong> BALANCE_AFTER =
+      new RewardsEvent.Visitor<>() {
+        @Override
+        public OptionalLong pointsEarned(PointsEarned earned) {
+          return OptionalLong.of(earned.newBalance());
+        }
+
+        @Override
+        public OptionalLong rewardRedeemed(RewardRedeemed redeemed) {
+          return OptionalLong.of(redeemed.remainingPoints());
+        }
+
+        @Override
+        public OptionalLong redemptionRejected(RedemptionRejected refused) {
+          return OptionalLong.empty();
+        }
+
+        @Override
+        public OptionalLong commandRejected(CommandRejected rejected) {
+          return OptionalLong.empty();
+        }
+      };
 }

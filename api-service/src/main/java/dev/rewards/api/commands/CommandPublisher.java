@@ -1,11 +1,12 @@
 package dev.rewards.api.commands;
 
-import dev.rewards.contracts.EarnPoints;
 import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.contracts.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,15 +18,20 @@ import org.springframework.stereotype.Component;
 public class CommandPublisher {
 
   private final KafkaTemplate<Object, Object> kafka;
-  private final Counter earnsAccepted;
-  private final Counter redeemsAccepted;
+  private final MeterRegistry meters;
+  private final Map<String, Counter> accepted = new ConcurrentHashMap<>();
   private final Counter refusedByBroker;
 
   CommandPublisher(KafkaTemplate<Object, Object> kafka, MeterRegistry meters) {
     this.kafka = kafka;
-    this.earnsAccepted = meters.counter("rewards.commands.accepted", "type", "EARN");
-    this.redeemsAccepted = meters.counter("rewards.commands.accepted", "type", "REDEEM");
+    this.meters = meters;
     this.refusedByBroker = meters.counter("rewards.commands.refused", "reason", "broker");
+  }
+
+  /** Accepted commands by type; registered once per type, not looked up per command. */
+  private Counter acceptedOf(RewardsCommand command) {
+    return accepted.computeIfAbsent(
+        command.commandType(), type -> meters.counter("rewards.commands.accepted", "type", type));
   }
 
   /** Completes when acknowledged; fails with {@link BrokerUnavailableException} otherwise. */
@@ -39,7 +45,7 @@ public class CommandPublisher {
                   refusedByBroker.increment();
                   throw new BrokerUnavailableException(failure);
                 }
-                (command instanceof EarnPoints ? earnsAccepted : redeemsAccepted).increment();
+                acceptedOf(command).increment();
                 return null;
               });
     } catch (RuntimeException e) {

@@ -1,9 +1,18 @@
 package dev.rewards.api.commands;
 
+import dev.rewards.api.system.RefusedException;
+import org.springframework.http.HttpStatus;
+
 /** An Idempotency-Key reused for a different request; answered with 422. */
-public class IdempotencyConflictException extends RuntimeException {
+public class IdempotencyConflictException extends RefusedException {
 
   public IdempotencyConflictException() {
-    super("This Idempotency-Key was already used with a different request");
+    super(
+        HttpStatus.UNPROCESSABLE_CONTENT,
+        "Idempotency-Key reused",
+        "This Idempotency-Key was already used with a different request; use a new key for a new"
+            + " request",
+        "Idempotency-Key",
+        null);
   }
 }

@@ -19,38 +19,63 @@ final class OutcomeResponses {
   private OutcomeResponses() {}
 
   static ResponseEntity<Object> of(RewardsEvent event) {
-    if (event instanceof PointsEarned earned) {
-      Map<String, Object> transaction = new LinkedHashMap<>();
-      transaction.put("id", earned.transactionId());
-      transaction.put("pointsEarned", earned.points());
-      transaction.put("category", earned.category());
-      transaction.put("amount", earned.amount());
-      transaction.put("timestamp", earned.purchasedAt());
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("message", "Points added successfully");
-      body.put("commandId", earned.commandId());
-      body.put("transaction", transaction);
-      body.put("newBalance", earned.newBalance());
-      return ResponseEntity.ok(body);
-    }
-    if (event instanceof RewardRedeemed redeemed) {
-      Map<String, Object> redemption = new LinkedHashMap<>();
-      redemption.put("id", redeemed.redemptionId());
-      redemption.put("pointsRedeemed", redeemed.pointsRedeemed());
-      redemption.put("rewardType", redeemed.rewardType());
-      redemption.put("value", redeemed.value());
-      redemption.put("timestamp", redeemed.occurredAt());
-      redemption.put("remainingPoints", redeemed.remainingPoints());
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("message", "Reward redeemed successfully");
-      body.put("commandId", redeemed.commandId());
-      body.put("redemption", redemption);
-      return ResponseEntity.ok(body);
-    }
-    if (event instanceof CommandRejected rejected) {
-      return commandRejected(rejected);
-    }
-    RedemptionRejected rejected = (RedemptionRejected) event;
+    return event.accept(ANSWERS);
+  }
+
+  private static final RewardsEvent.Visitor<ResponseEntity<Object>> ANSWERS =
+      new RewardsEvent.Visitor<>() {
+        @Override
+        public ResponseEntity<Object> pointsEarned(PointsEarned earned) {
+          return OutcomeResponses.pointsEarned(earned);
+        }
+
+        @Override
+        public ResponseEntity<Object> rewardRedeemed(RewardRedeemed redeemed) {
+          return OutcomeResponses.rewardRedeemed(redeemed);
+        }
+
+        @Override
+        public ResponseEntity<Object> redemptionRejected(RedemptionRejected refused) {
+          return OutcomeResponses.redemptionRejected(refused);
+        }
+
+        @Override
+        public ResponseEntity<Object> commandRejected(CommandRejected rejected) {
+          return OutcomeResponses.commandRejected(rejected);
+        }
+      };
+
+  private static ResponseEntity<Object> pointsEarned(PointsEarned earned) {
+    Map<String, Object> transaction = new LinkedHashMap<>();
+    transaction.put("id", earned.transactionId());
+    transaction.put("pointsEarned", earned.points());
+    transaction.put("category", earned.category());
+    transaction.put("amount", earned.amount());
+    transaction.put("timestamp", earned.purchasedAt());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("message", "Points added successfully");
+    body.put("commandId", earned.commandId());
+    body.put("transaction", transaction);
+    body.put("newBalance", earned.newBalance());
+    return ResponseEntity.ok(body);
+  }
+
+  private static ResponseEntity<Object> rewardRedeemed(RewardRedeemed redeemed) {
+    Map<String, Object> redemption = new LinkedHashMap<>();
+    redemption.put("id", redeemed.redemptionId());
+    redemption.put("pointsRedeemed", redeemed.pointsRedeemed());
+    redemption.put("rewardType", redeemed.rewardType());
+    redemption.put("value", redeemed.value());
+    redemption.put("timestamp", redeemed.occurredAt());
+    redemption.put("remainingPoints", redeemed.remainingPoints());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("message", "Reward redeemed successfully");
+    body.put("commandId", redeemed.commandId());
+    body.put("redemption", redemption);
+    return ResponseEntity.ok(body);
+  }
+
+  private static ResponseEntity<Object> redemptionRejected(RedemptionRejected rejected) {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.BAD_REQUEST,

@@ -1,7 +1,5 @@
 package dev.rewards.api.system;
 
-import dev.rewards.api.commands.BrokerUnavailableException;
-import dev.rewards.api.commands.IdempotencyConflictException;
 import dev.rewards.support.store.StoreOutages;
 import java.net.URI;
 import java.util.List;
@@ -51,24 +49,19 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(), Map.of("field", e.field()));
   }
 
-  @ExceptionHandler(IdempotencyConflictException.class)
-  ResponseEntity<Object> idempotencyConflict(IdempotencyConflictException e) {
+  @ExceptionHandler(RefusedException.class)
+  ResponseEntity<Object> refused(RefusedException e) {
+    if (e.status().is5xxServerError()) {
+      log.warn(
+          "Request refused ({}): {}",
+          e.title(),
+          e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+    }
     return problem(
-        HttpStatus.UNPROCESSABLE_CONTENT,
-        "Idempotency-Key reused",
-        e.getMessage() + "; use a new key for a new request",
-        Map.of("field", "Idempotency-Key"));
-  }
-
-  @ExceptionHandler(BrokerUnavailableException.class)
-  ResponseEntity<Object> brokerUnavailable(BrokerUnavailableException e) {
-    log.warn("Command refused, broker unavailable: {}", e.getCause().getMessage());
-    return problem(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        "Service unavailable",
-        "The message broker is unavailable; nothing was accepted. Retry later (same"
-            + " Idempotency-Key).",
-        Map.of());
+        e.status(),
+        e.title(),
+        e.getMessage(),
+        e.field() == null ? Map.of() : Map.of("field", e.field()));
   }
 
   @ExceptionHandler(Exception.class)

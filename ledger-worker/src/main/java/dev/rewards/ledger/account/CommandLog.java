@@ -12,7 +12,6 @@ import com.mongodb.client.model.UpdateOptions;
 import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.CommandRules;
 import dev.rewards.contracts.MessageJson;
-import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.contracts.RewardsEvent;
 import java.nio.charset.StandardCharsets;
@@ -132,9 +131,8 @@ public class CommandLog {
       String source,
       long accountVersion,
       long balance) {
-    boolean rejected = event instanceof RedemptionRejected || event instanceof CommandRejected;
     List<Bson> updates = new ArrayList<>();
-    updates.add(set("status", rejected ? "REJECTED" : "APPLIED"));
+    updates.add(set("status", event.rejectsItsCommand() ? "REJECTED" : "APPLIED"));
     updates.add(set("event", new String(MessageJson.write(event), StandardCharsets.UTF_8)));
     updates.add(set("accountVersion", accountVersion));
     updates.add(set("balance", balance));

@@ -4,7 +4,9 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.InsertManyOptions;
+import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsEvent;
 import java.util.ArrayList;
@@ -42,14 +44,31 @@ public class LedgerEntries {
    * conversion that could fail happens here, before the batch writes anything.
    */
   public static Optional<Entry> entryFor(RewardsEvent outcome) {
-    if (outcome instanceof PointsEarned earned) {
-      return Optional.of(new Entry(TRANSACTIONS, transaction(earned)));
-    }
-    if (outcome instanceof RewardRedeemed redeemed) {
-      return Optional.of(new Entry(REDEMPTIONS, redemption(redeemed)));
-    }
-    return Optional.empty(); // RedemptionRejected, CommandRejected: nothing happened
+    return outcome.accept(ENTRIES);
   }
+
+  private static final RewardsEvent.Visitor<Optional<Entry>> ENTRIES =
+      new RewardsEvent.Visitor<>() {
+        @Override
+        public Optional<Entry> pointsEarned(PointsEarned earned) {
+          return Optional.of(new Entry(TRANSACTIONS, transaction(earned)));
+        }
+
+        @Override
+        public Optional<Entry> rewardRedeemed(RewardRedeemed redeemed) {
+          return Optional.of(new Entry(REDEMPTIONS, redemption(redeemed)));
+        }
+
+        @Override
+        public Optional<Entry> redemptionRejected(RedemptionRejected refused) {
+          return Optional.empty(); // nothing was spent
+        }
+
+        @Override
+        public Optional<Entry> commandRejected(CommandRejected rejected) {
+          return Optional.empty(); // nothing was applied
+        }
+      };
 
   /** Writes these entries, in one bulk write per collection. */
   public void recordAll(List<Entry> toWrite) {

@@ -143,17 +143,24 @@ public class PointsLedger {
   private Change decide(RewardsCommand command, Account account) {
     // millisecond precision: the store keeps no more, and a rebuilt outcome must be identical
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    if (command instanceof EarnPoints earn) {
-      return account.record(Change.Kind.EARNED, earn.points(), earn.commandId(), now);
-    }
-    RedeemPoints redeem = (RedeemPoints) command;
-    if (account.balance() >= redeem.pointsToRedeem()) {
-      return account.record(
-          Change.Kind.REDEEMED, -redeem.pointsToRedeem(), redeem.commandId(), now);
-    }
-    // the refusal goes into the journal too, so that a redelivered redemption stays refused even
-    // if the balance has grown since
-    return account.record(Change.Kind.REFUSED, 0, redeem.commandId(), now);
+    return command.accept(
+        new RewardsCommand.Visitor<Change>() {
+          @Override
+          public Change earn(EarnPoints earn) {
+            return account.record(Change.Kind.EARNED, earn.points(), earn.commandId(), now);
+          }
+
+          @Override
+          public Change redeem(RedeemPoints redeem) {
+            if (account.balance() >= redeem.pointsToRedeem()) {
+              return account.record(
+                  Change.Kind.REDEEMED, -redeem.pointsToRedeem(), redeem.commandId(), now);
+            }
+            // the refusal goes into the journal too, so that a redelivered redemption stays
+            // refused even if the balance has grown since
+            return account.record(Change.Kind.REFUSED, 0, redeem.commandId(), now);
+          }
+        });
   }
 
   private CommandRejected invalidCommand(RewardsCommand command, CommandRules.Violation violation) {
@@ -170,39 +177,46 @@ public class PointsLedger {
 
   static RewardsEvent outcomeOf(RewardsCommand command, Change change) {
     var eventId = RewardsEvent.idFor(command.commandId());
-    if (command instanceof EarnPoints earn) {
-      return new PointsEarned(
-          eventId,
-          earn.commandId(),
-          earn.userId(),
-          StableIds.derive("transaction", earn.commandId()),
-          earn.points(),
-          earn.category(),
-          earn.amount(),
-          earn.purchasedAt(),
-          change.balanceAfter(),
-          change.at());
-    }
-    RedeemPoints redeem = (RedeemPoints) command;
-    if (change.kind() == Change.Kind.REFUSED) {
-      return new RedemptionRejected(
-          eventId,
-          redeem.commandId(),
-          redeem.userId(),
-          RedemptionRejected.INSUFFICIENT_POINTS,
-          redeem.pointsToRedeem(),
-          change.balanceAfter(),
-          change.at());
-    }
-    return new RewardRedeemed(
-        eventId,
-        redeem.commandId(),
-        redeem.userId(),
-        StableIds.derive("redemption", redeem.commandId()),
-        redeem.pointsToRedeem(),
-        redeem.rewardType(),
-        redeem.value(),
-        change.balanceAfter(),
-        change.at());
+    return command.accept(
+        new RewardsCommand.Visitor<RewardsEvent>() {
+          @Override
+          public RewardsEvent earn(EarnPoints earn) {
+            return new PointsEarned(
+                eventId,
+                earn.commandId(),
+                earn.userId(),
+                StableIds.derive("transaction", earn.commandId()),
+                earn.points(),
+                earn.category(),
+                earn.amount(),
+                earn.purchasedAt(),
+                change.balanceAfter(),
+                change.at());
+          }
+
+          @Override
+          public RewardsEvent redeem(RedeemPoints redeem) {
+            if (change.kind() == Change.Kind.REFUSED) {
+              return new RedemptionRejected(
+                  eventId,
+                  redeem.commandId(),
+                  redeem.userId(),
+                  RedemptionRejected.INSUFFICIENT_POINTS,
+                  redeem.pointsToRedeem(),
+                  change.balanceAfter(),
+                  change.at());
+            }
+            return new RewardRedeemed(
+                eventId,
+                redeem.commandId(),
+                redeem.userId(),
+                StableIds.derive("redemption", redeem.commandId()),
+                redeem.pointsToRedeem(),
+                redeem.rewardType(),
+                redeem.value(),
+                change.balanceAfter(),
+                change.at());
+          }
+        });
   }
 }

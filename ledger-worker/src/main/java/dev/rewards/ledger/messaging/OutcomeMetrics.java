@@ -1,7 +1,6 @@
 package dev.rewards.ledger.messaging;
 
 import dev.rewards.contracts.CommandRejected;
-import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.contracts.RewardsEvent;
 import io.micrometer.core.instrument.Counter;
@@ -42,8 +41,8 @@ class OutcomeMetrics {
   }
 
   void record(RewardsCommand command, RewardsEvent outcome) {
-    boolean rejected = outcome instanceof RedemptionRejected || outcome instanceof CommandRejected;
-    counter(command.commandType(), rejected ? "REJECTED" : "APPLIED").increment();
+    counter(command.commandType(), outcome.rejectsItsCommand() ? "REJECTED" : "APPLIED")
+        .increment();
     if (command.occurredAt() == null) {
       return; // an invalid command: no acceptance time to measure from
     }

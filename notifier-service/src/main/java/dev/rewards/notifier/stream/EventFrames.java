@@ -25,75 +25,85 @@ public final class EventFrames {
   }
 
   public List<String> of(RewardsEvent event) {
-    if (event instanceof PointsEarned earned) {
-      return List.of(
-          frame(
-              "pointsUpdated",
-              new PointsUpdated(
-                  earned.userId(),
-                  earned.newBalance(),
-                  earned.points(),
-                  "EARN",
-                  earned.commandId(),
-                  earned.eventId(),
-                  earned.occurredAt())));
-    }
-    if (event instanceof RewardRedeemed redeemed) {
-      return List.of(
-          frame(
-              "pointsUpdated",
-              new PointsUpdated(
-                  redeemed.userId(),
-                  redeemed.remainingPoints(),
-                  -redeemed.pointsRedeemed(),
-                  "REDEEM",
-                  redeemed.commandId(),
-                  redeemed.eventId(),
-                  redeemed.occurredAt())),
-          frame(
-              "rewardRedeemed",
-              new Redeemed(
-                  redeemed.userId(),
-                  redeemed.commandId(),
-                  redeemed.eventId(),
-                  new Reward(
-                      redeemed.redemptionId(),
-                      redeemed.pointsRedeemed(),
-                      redeemed.rewardType(),
-                      redeemed.value(),
-                      redeemed.occurredAt(),
-                      redeemed.remainingPoints()))));
-    }
-    if (event instanceof RedemptionRejected rejected) {
-      return List.of(
-          frame(
-              "redemptionRejected",
-              new Rejected(
-                  rejected.userId(),
-                  rejected.commandId(),
-                  rejected.eventId(),
-                  rejected.reason(),
-                  rejected.requiredPoints(),
-                  rejected.availablePoints(),
-                  rejected.occurredAt())));
-    }
-    if (event instanceof CommandRejected rejected) {
-      return List.of(
-          frame(
-              "commandRejected",
-              new CommandRefused(
-                  rejected.userId(),
-                  rejected.commandId(),
-                  rejected.eventId(),
-                  rejected.commandType(),
-                  rejected.reason(),
-                  rejected.field(),
-                  rejected.detail(),
-                  rejected.occurredAt())));
-    }
-    // An event type this version does not know (a newer ledger): nothing to push for it.
-    return List.of();
+    return event.accept(frames);
   }
+
+  private final RewardsEvent.Visitor<List<String>> frames =
+      new RewardsEvent.Visitor<>() {
+        @Override
+        public List<String> pointsEarned(PointsEarned earned) {
+          return List.of(
+              frame(
+                  "pointsUpdated",
+                  new PointsUpdated(
+                      earned.userId(),
+                      earned.newBalance(),
+                      earned.points(),
+                      "EARN",
+                      earned.commandId(),
+                      earned.eventId(),
+                      earned.occurredAt())));
+        }
+
+        @Override
+        public List<String> rewardRedeemed(RewardRedeemed redeemed) {
+          return List.of(
+              frame(
+                  "pointsUpdated",
+                  new PointsUpdated(
+                      redeemed.userId(),
+                      redeemed.remainingPoints(),
+                      -redeemed.pointsRedeemed(),
+                      "REDEEM",
+                      redeemed.commandId(),
+                      redeemed.eventId(),
+                      redeemed.occurredAt())),
+              frame(
+                  "rewardRedeemed",
+                  new Redeemed(
+                      redeemed.userId(),
+                      redeemed.commandId(),
+                      redeemed.eventId(),
+                      new Reward(
+                          redeemed.redemptionId(),
+                          redeemed.pointsRedeemed(),
+                          redeemed.rewardType(),
+                          redeemed.value(),
+                          redeemed.occurredAt(),
+                          redeemed.remainingPoints()))));
+        }
+
+        @Override
+        public List<String> redemptionRejected(RedemptionRejected rejected) {
+          return List.of(
+              frame(
+                  "redemptionRejected",
+                  new Rejected(
+                      rejected.userId(),
+                      rejected.commandId(),
+                      rejected.eventId(),
+                      rejected.reason(),
+                      rejected.requiredPoints(),
+                      rejected.availablePoints(),
+                      rejected.occurredAt())));
+        }
+
+        @Override
+        public List<String> commandRejected(CommandRejected rejected) {
+          return List.of(
+              frame(
+                  "commandRejected",
+                  new CommandRefused(
+                      rejected.userId(),
+                      rejected.commandId(),
+                      rejected.eventId(),
+                      rejected.commandType(),
+                      rejected.reason(),
+                      rejected.field(),
+                      rejected.detail(),
+                      rejected.occurredAt())));
+        }
+      };
 
   private String frame(String name, Object data) {
     return json.writeValueAsString(new Frame(name, data));

@@ -44,4 +44,17 @@ public final class ServiceBoundaries {
         .resideInAnyPackage("org.springframework..")
         .check(classes);
   }
+
+  /** Fails if two feature packages of a service depend on each other, directly or around a loop. */
+  public static void checkFeaturesFreeOfCycles(String service) {
+    JavaClasses classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.rewards." + service);
+    com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+        .matching("dev.rewards." + service + ".(*)..")
+        .should()
+        .beFreeOfCycles()
+        .check(classes);
+  }
 }
