@@ -4,6 +4,10 @@ import com.mongodb.client.MongoDatabase;
 import dev.rewards.analytics.distribution.Amounts;
 import dev.rewards.analytics.distribution.BalanceRanges;
 import dev.rewards.analytics.distribution.Contribution;
+import dev.rewards.support.store.StoreSchema;
+import dev.rewards.support.store.StoreSchema.Accounts;
+import dev.rewards.support.store.StoreSchema.Redemptions;
+import dev.rewards.support.store.StoreSchema.Transactions;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -40,33 +44,33 @@ public class LedgerRecount {
     Map<Integer, Map<String, Long>> increments = new TreeMap<>();
     Map<Integer, Map<String, String>> names = new TreeMap<>();
     Set<String> customers = new HashSet<>();
-    for (Document tx : database.getCollection("transactions").find().batchSize(5_000)) {
-      String userId = tx.getString("userId");
+    for (Document tx : database.getCollection(Transactions.NAME).find().batchSize(5_000)) {
+      String userId = tx.getString(Transactions.USER_ID);
       int partition = partitionOf(userId, partitions);
       customers.add(userId);
       Contribution.earned(
           increments.computeIfAbsent(partition, p -> new LinkedHashMap<>()),
           names.computeIfAbsent(partition, p -> new LinkedHashMap<>()),
-          tx.getString("category"),
-          ((Number) tx.get("pointsEarned")).longValue(),
-          Amounts.toCents(decimal(tx.get("amount"))));
+          tx.getString(Transactions.CATEGORY),
+          ((Number) tx.get(Transactions.POINTS_EARNED)).longValue(),
+          Amounts.toCents(decimal(tx.get(Transactions.AMOUNT))));
     }
-    for (Document redemption : database.getCollection("redemptions").find().batchSize(5_000)) {
-      int partition = partitionOf(redemption.getString("userId"), partitions);
+    for (Document redemption : database.getCollection(Redemptions.NAME).find().batchSize(5_000)) {
+      int partition = partitionOf(redemption.getString(Redemptions.USER_ID), partitions);
       Contribution.redeemed(
           increments.computeIfAbsent(partition, p -> new LinkedHashMap<>()),
           names.computeIfAbsent(partition, p -> new LinkedHashMap<>()),
-          redemption.getString("rewardType"),
-          ((Number) redemption.get("pointsRedeemed")).longValue());
+          redemption.getString(Redemptions.REWARD_TYPE),
+          ((Number) redemption.get(Redemptions.POINTS_REDEEMED)).longValue());
     }
     List<Document> users = new ArrayList<>();
-    for (Document account : database.getCollection("accounts").find().batchSize(5_000)) {
-      String userId = account.getString("_id");
+    for (Document account : database.getCollection(Accounts.NAME).find().batchSize(5_000)) {
+      String userId = account.getString(StoreSchema.ID);
       if (!customers.contains(userId)) {
         continue; // only refused redemptions: no applied outcome, not in the histogram
       }
       int partition = partitionOf(userId, partitions);
-      long balance = ((Number) account.get("balance")).longValue();
+      long balance = ((Number) account.get(Accounts.BALANCE)).longValue();
       Contribution.moveUser(
           increments.computeIfAbsent(partition, p -> new LinkedHashMap<>()), null, balance, ranges);
       users.add(
@@ -98,8 +102,8 @@ public class LedgerRecount {
 
   private static List<String> journalCommands(Document account) {
     List<String> commands = new ArrayList<>();
-    for (Document entry : account.getList("journal", Document.class, List.of())) {
-      commands.add(entry.getString("c"));
+    for (Document entry : account.getList(Accounts.JOURNAL, Document.class, List.of())) {
+      commands.add(entry.getString(Accounts.JOURNAL_COMMAND));
     }
     return commands;
   }

@@ -4,6 +4,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import dev.rewards.api.history.Pagination;
+import dev.rewards.support.store.StoreSchema.Accounts;
+import dev.rewards.support.store.StoreSchema.Redemptions;
+import dev.rewards.support.store.StoreSchema.Transactions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,11 +59,11 @@ class AdminQueries {
   DatabaseSummary summary() {
     return new DatabaseSummary(
         userCount(),
-        database.getCollection("transactions").countDocuments(),
-        database.getCollection("redemptions").countDocuments(),
-        sum(database.getCollection("transactions"), "pointsEarned"),
-        sum(database.getCollection("redemptions"), "pointsRedeemed"),
-        sum(database.getCollection("accounts"), "balance"));
+        database.getCollection(Transactions.NAME).countDocuments(),
+        database.getCollection(Redemptions.NAME).countDocuments(),
+        sum(database.getCollection(Transactions.NAME), Transactions.POINTS_EARNED),
+        sum(database.getCollection(Redemptions.NAME), Redemptions.POINTS_REDEEMED),
+        sum(database.getCollection(Accounts.NAME), Accounts.BALANCE));
   }
 
   private static long sum(MongoCollection<Document> collection, String field) {

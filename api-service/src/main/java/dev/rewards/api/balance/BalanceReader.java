@@ -6,6 +6,8 @@ import static com.mongodb.client.model.Projections.include;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import dev.rewards.support.cache.BalanceCache;
+import dev.rewards.support.store.StoreSchema;
+import dev.rewards.support.store.StoreSchema.Accounts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
@@ -31,7 +33,7 @@ public class BalanceReader {
 
   BalanceReader(BalanceCache cache, MongoDatabase database, MeterRegistry meters) {
     this.cache = cache;
-    this.accounts = database.getCollection("accounts");
+    this.accounts = database.getCollection(Accounts.NAME);
     // hit ratio = hits / (hits + misses); a miss includes reads while Redis is down
     this.hits = meters.counter("rewards.balance.cache", "result", "hit");
     this.misses = meters.counter("rewards.balance.cache", "result", "miss");
@@ -46,9 +48,12 @@ public class BalanceReader {
     }
     misses.increment();
     Document account =
-        accounts.find(eq("_id", userId)).projection(include("balance", "version")).first();
-    long balance = account == null ? 0 : account.get("balance", Number.class).longValue();
-    long version = account == null ? 0 : account.get("version", Number.class).longValue();
+        accounts
+            .find(eq(StoreSchema.ID, userId))
+            .projection(include(Accounts.BALANCE, Accounts.VERSION))
+            .first();
+    long balance = account == null ? 0 : account.get(Accounts.BALANCE, Number.class).longValue();
+    long version = account == null ? 0 : account.get(Accounts.VERSION, Number.class).longValue();
     refill(userId, version, balance);
     return balance;
   }

@@ -2,6 +2,7 @@ package dev.rewards.api.commands;
 
 import dev.rewards.api.system.InvalidFieldException;
 import dev.rewards.api.system.NotFoundException;
+import dev.rewards.support.store.StoreSchema.Commands;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
@@ -39,15 +40,15 @@ class CommandStatusController {
         statuses
             .find(id)
             .orElseThrow(() -> new NotFoundException("No command " + id + " was accepted"));
-    String event = doc.getString("event");
+    String event = doc.getString(Commands.EVENT);
     @SuppressWarnings("unchecked")
     Map<String, Object> result = event == null ? null : json.readValue(event, Map.class);
     Object reason = result == null ? null : result.get("reason");
     return new CommandStatus(
         id,
-        doc.getString("userId"),
-        doc.getString("type"),
-        doc.getString("status"),
+        doc.getString(Commands.USER_ID),
+        doc.getString(Commands.TYPE),
+        doc.getString(Commands.STATUS),
         reason == null ? null : reason.toString(),
         result);
   }

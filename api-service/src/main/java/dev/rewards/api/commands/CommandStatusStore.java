@@ -13,6 +13,8 @@ import com.mongodb.client.model.WriteModel;
 import dev.rewards.contracts.MessageJson;
 import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.contracts.RewardsEvent;
+import dev.rewards.support.store.StoreSchema;
+import dev.rewards.support.store.StoreSchema.Commands;
 import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -52,7 +54,7 @@ public class CommandStatusStore {
   private volatile boolean running = true;
 
   CommandStatusStore(MongoDatabase database) {
-    this.commands = database.getCollection("commands");
+    this.commands = database.getCollection(Commands.NAME);
     this.writer = new Thread(this::writeNotes, "pending-notes");
     writer.setDaemon(true);
     writer.start();
@@ -65,7 +67,7 @@ public class CommandStatusStore {
       // the store has been unreachable for long: stop buffering, write (or fail) in the caller
       try {
         commands.updateOne(
-            eq("_id", command.commandId().toString()),
+            eq(StoreSchema.ID, command.commandId().toString()),
             note(command),
             new UpdateOptions().upsert(true));
       } finally {
@@ -77,12 +79,12 @@ public class CommandStatusStore {
   /** The outcome event of a decided command, if it is decided. */
   public Optional<RewardsEvent> decidedEvent(UUID commandId) {
     return find(commandId)
-        .map(doc -> doc.getString("event"))
+        .map(doc -> doc.getString(Commands.EVENT))
         .map(event -> MessageJson.readEvent(event.getBytes(StandardCharsets.UTF_8)));
   }
 
   public Optional<Document> find(UUID commandId) {
-    Document stored = commands.find(eq("_id", commandId.toString())).first();
+    Document stored = commands.find(eq(StoreSchema.ID, commandId.toString())).first();
     if (stored != null) {
       return Optional.of(stored);
     }
@@ -115,7 +117,7 @@ public class CommandStatusStore {
     for (RewardsCommand command : batch) {
       upserts.add(
           new UpdateOneModel<>(
-              eq("_id", command.commandId().toString()),
+              eq(StoreSchema.ID, command.commandId().toString()),
               note(command),
               new UpdateOptions().upsert(true)));
     }
@@ -138,18 +140,18 @@ public class CommandStatusStore {
 
   private static org.bson.conversions.Bson note(RewardsCommand command) {
     return combine(
-        setOnInsert("userId", command.userId()),
-        setOnInsert("type", command.commandType()),
-        setOnInsert("status", "PENDING"),
-        setOnInsert("acceptedAt", Date.from(command.occurredAt())));
+        setOnInsert(Commands.USER_ID, command.userId()),
+        setOnInsert(Commands.TYPE, command.commandType()),
+        setOnInsert(Commands.STATUS, Commands.PENDING),
+        setOnInsert(Commands.ACCEPTED_AT, Date.from(command.occurredAt())));
   }
 
   private static Document pendingDocument(RewardsCommand command) {
-    return new Document("_id", command.commandId().toString())
-        .append("userId", command.userId())
-        .append("type", command.commandType())
-        .append("status", "PENDING")
-        .append("acceptedAt", Date.from(command.occurredAt()));
+    return new Document(StoreSchema.ID, command.commandId().toString())
+        .append(Commands.USER_ID, command.userId())
+        .append(Commands.TYPE, command.commandType())
+        .append(Commands.STATUS, Commands.PENDING)
+        .append(Commands.ACCEPTED_AT, Date.from(command.occurredAt()));
   }
 
   @PreDestroy

@@ -5,6 +5,9 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
+import dev.rewards.support.store.StoreSchema;
+import dev.rewards.support.store.StoreSchema.Redemptions;
+import dev.rewards.support.store.StoreSchema.Transactions;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,16 +26,16 @@ public class LedgerHistory {
   private final MongoCollection<Document> redemptions;
 
   LedgerHistory(MongoDatabase database) {
-    this.transactions = database.getCollection("transactions");
-    this.redemptions = database.getCollection("redemptions");
+    this.transactions = database.getCollection(Transactions.NAME);
+    this.redemptions = database.getCollection(Redemptions.NAME);
   }
 
   public Page transactions(String userId, Pagination requested) {
-    return transactions(eq("userId", userId), requested);
+    return transactions(eq(Transactions.USER_ID, userId), requested);
   }
 
   public Page redemptions(String userId, Pagination requested) {
-    return redemptions(eq("userId", userId), requested);
+    return redemptions(eq(Redemptions.USER_ID, userId), requested);
   }
 
   /** Everyone's, for the admin endpoints. */
@@ -53,11 +56,11 @@ public class LedgerHistory {
             entry(
                 doc,
                 "amount",
-                decimal(doc.get("amount")),
+                decimal(doc.get(Transactions.AMOUNT)),
                 "category",
-                doc.getString("category"),
+                doc.getString(Transactions.CATEGORY),
                 "pointsEarned",
-                doc.get("pointsEarned", Number.class).longValue()));
+                doc.get(Transactions.POINTS_EARNED, Number.class).longValue()));
   }
 
   private Page redemptions(Bson filter, Pagination requested) {
@@ -69,11 +72,11 @@ public class LedgerHistory {
             entry(
                 doc,
                 "pointsRedeemed",
-                doc.get("pointsRedeemed", Number.class).longValue(),
+                doc.get(Redemptions.POINTS_REDEEMED, Number.class).longValue(),
                 "rewardType",
-                doc.getString("rewardType"),
+                doc.getString(Redemptions.REWARD_TYPE),
                 "value",
-                decimal(doc.get("value"))));
+                decimal(doc.get(Redemptions.VALUE))));
   }
 
   private static Page page(
@@ -86,7 +89,9 @@ public class LedgerHistory {
     if (pagination.skip() < pagination.total()) {
       entries
           .find(filter)
-          .sort(Sorts.orderBy(Sorts.descending("timestamp"), Sorts.descending("_id")))
+          .sort(
+              Sorts.orderBy(
+                  Sorts.descending(Transactions.TIMESTAMP), Sorts.descending(StoreSchema.ID)))
           .skip((int) pagination.skip())
           .limit(pagination.limit())
           .forEach(doc -> items.add(view.apply(doc)));
@@ -98,13 +103,13 @@ public class LedgerHistory {
   private static Map<String, Object> entry(
       Document doc, String k1, Object v1, String k2, Object v2, String k3, Object v3) {
     Map<String, Object> entry = new LinkedHashMap<>();
-    entry.put("id", doc.get("_id"));
-    entry.put("userId", doc.getString("userId"));
+    entry.put("id", doc.get(StoreSchema.ID));
+    entry.put("userId", doc.getString(Transactions.USER_ID));
     entry.put(k1, v1);
     entry.put(k2, v2);
     entry.put(k3, v3);
-    entry.put("timestamp", doc.getDate("timestamp").toInstant());
-    entry.put("commandId", doc.getString("commandId"));
+    entry.put("timestamp", doc.getDate(Transactions.TIMESTAMP).toInstant());
+    entry.put("commandId", doc.getString(Transactions.COMMAND_ID));
     return entry;
   }
 

@@ -5,6 +5,8 @@ import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.pushEach;
 
 import com.mongodb.client.model.PushOptions;
+import dev.rewards.support.store.StoreSchema;
+import dev.rewards.support.store.StoreSchema.Accounts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -43,10 +45,10 @@ final class Account {
 
   static Account of(Document stored, int journalLength) {
     return new Account(
-        stored.getString("_id"),
-        stored.get("balance", Number.class).longValue(),
-        stored.get("version", Number.class).longValue(),
-        stored.getList("journal", Document.class, List.of()),
+        stored.getString(StoreSchema.ID),
+        stored.get(Accounts.BALANCE, Number.class).longValue(),
+        stored.get(Accounts.VERSION, Number.class).longValue(),
+        stored.getList(Accounts.JOURNAL, Document.class, List.of()),
         journalLength);
   }
 
@@ -67,7 +69,7 @@ final class Account {
   Optional<Change> find(UUID commandId) {
     String id = commandId.toString();
     for (int i = journal.size() - 1; i >= 0; i--) {
-      if (id.equals(journal.get(i).getString("c"))) {
+      if (id.equals(journal.get(i).getString(Accounts.JOURNAL_COMMAND))) {
         return Optional.of(changeAt(i));
       }
     }
@@ -79,7 +81,7 @@ final class Account {
     long newBalance =
         Math.addExact(balance, delta); // before any change: an overflow changes nothing
     Document entry =
-        new Document("c", commandId.toString())
+        new Document(Accounts.JOURNAL_COMMAND, commandId.toString())
             .append("k", kind.name())
             .append("d", delta)
             .append("at", Date.from(at));
@@ -99,16 +101,17 @@ final class Account {
 
   /** Matches the stored account only while it is still at the version read (or still absent). */
   Bson unchangedSinceRead() {
-    return new Document("_id", userId).append("version", storedVersion);
+    return new Document(StoreSchema.ID, userId).append(Accounts.VERSION, storedVersion);
   }
 
   /** Adds the unwritten changes to the stored account. */
   Bson unwrittenChanges() {
     long delta = unwritten.stream().mapToLong(entry -> entry.getLong("d")).sum();
     return combine(
-        inc("balance", delta),
-        inc("version", (long) unwritten.size()),
-        pushEach("journal", List.copyOf(unwritten), new PushOptions().slice(-journalLength)));
+        inc(Accounts.BALANCE, delta),
+        inc(Accounts.VERSION, (long) unwritten.size()),
+        pushEach(
+            Accounts.JOURNAL, List.copyOf(unwritten), new PushOptions().slice(-journalLength)));
   }
 
   void written() {

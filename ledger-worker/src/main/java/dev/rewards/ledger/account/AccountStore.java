@@ -6,6 +6,7 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import dev.rewards.support.store.StoreSchema;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ import org.bson.Document;
  */
 public class AccountStore {
 
-  public static final String COLLECTION = "accounts";
+  public static final String COLLECTION = StoreSchema.Accounts.NAME;
 
   private final MongoCollection<Document> accounts;
   private final int journalLength;

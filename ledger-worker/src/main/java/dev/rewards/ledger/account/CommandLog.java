@@ -14,6 +14,7 @@ import dev.rewards.contracts.CommandRules;
 import dev.rewards.contracts.MessageJson;
 import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.contracts.RewardsEvent;
+import dev.rewards.support.store.StoreSchema.Commands;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,15 +35,15 @@ import org.bson.conversions.Bson;
  */
 public class CommandLog {
 
-  public static final String COLLECTION = "commands";
+  public static final String COLLECTION = Commands.NAME;
 
-  private static final Set<String> DECIDED = Set.of("APPLIED", "REJECTED");
+  private static final Set<String> DECIDED = Set.of(Commands.APPLIED, Commands.REJECTED);
 
   private final MongoCollection<Document> commands;
 
   public CommandLog(MongoDatabase database) {
     this.commands = database.getCollection(COLLECTION);
-    commands.createIndex(new Document("userId", 1));
+    commands.createIndex(new Document(Commands.USER_ID, 1));
   }
 
   /** The decisions already recorded for any of these commands, in one query. */
@@ -55,7 +56,8 @@ public class CommandLog {
     // when _id is the filter's one field; with a status condition it would scan every command
     List<String> ids = commandIds.stream().map(UUID::toString).toList();
     for (Document doc : commands.find(in("_id", ids))) {
-      if (DECIDED.contains(doc.getString("status")) && doc.getString("event") != null) {
+      if (DECIDED.contains(doc.getString(Commands.STATUS))
+          && doc.getString(Commands.EVENT) != null) {
         decisions.put(UUID.fromString(doc.getString("_id")), recorded(doc));
       }
     }
@@ -104,8 +106,8 @@ public class CommandLog {
     String id = rejection.commandId().toString();
     Document existing = commands.find(eq("_id", id)).first();
     if (existing != null
-        && DECIDED.contains(existing.getString("status"))
-        && existing.getString("event") != null
+        && DECIDED.contains(existing.getString(Commands.STATUS))
+        && existing.getString(Commands.EVENT) != null
         && !source.equals(existing.getString("source"))) {
       return false;
     }
@@ -132,16 +134,17 @@ public class CommandLog {
       long accountVersion,
       long balance) {
     List<Bson> updates = new ArrayList<>();
-    updates.add(set("status", event.rejectsItsCommand() ? "REJECTED" : "APPLIED"));
-    updates.add(set("event", new String(MessageJson.write(event), StandardCharsets.UTF_8)));
+    updates.add(
+        set(Commands.STATUS, event.rejectsItsCommand() ? Commands.REJECTED : Commands.APPLIED));
+    updates.add(set(Commands.EVENT, new String(MessageJson.write(event), StandardCharsets.UTF_8)));
     updates.add(set("accountVersion", accountVersion));
     updates.add(set("balance", balance));
     updates.add(set("decidedAt", Date.from(event.occurredAt())));
     updates.add(set("source", source));
-    updates.add(setOnInsert("userId", userId));
-    updates.add(setOnInsert("type", type));
+    updates.add(setOnInsert(Commands.USER_ID, userId));
+    updates.add(setOnInsert(Commands.TYPE, type));
     if (acceptedAt != null) {
-      updates.add(setOnInsert("acceptedAt", Date.from(acceptedAt)));
+      updates.add(setOnInsert(Commands.ACCEPTED_AT, Date.from(acceptedAt)));
     }
     return combine(updates);
   }
@@ -149,7 +152,7 @@ public class CommandLog {
   private static RecordedDecision recorded(Document doc) {
     return new RecordedDecision(
         new LedgerOutcome(
-            MessageJson.readEvent(doc.getString("event").getBytes(StandardCharsets.UTF_8)),
+            MessageJson.readEvent(doc.getString(Commands.EVENT).getBytes(StandardCharsets.UTF_8)),
             doc.get("accountVersion", Number.class).longValue(),
             doc.get("balance", Number.class).longValue(),
             true),

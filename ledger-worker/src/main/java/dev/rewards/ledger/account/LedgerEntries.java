@@ -9,6 +9,9 @@ import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsEvent;
+import dev.rewards.support.store.StoreSchema;
+import dev.rewards.support.store.StoreSchema.Redemptions;
+import dev.rewards.support.store.StoreSchema.Transactions;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -23,8 +26,8 @@ import org.bson.types.Decimal128;
  */
 public class LedgerEntries {
 
-  public static final String TRANSACTIONS = "transactions";
-  public static final String REDEMPTIONS = "redemptions";
+  public static final String TRANSACTIONS = Transactions.NAME;
+  public static final String REDEMPTIONS = Redemptions.NAME;
 
   private final MongoCollection<Document> transactions;
   private final MongoCollection<Document> redemptions;
@@ -85,24 +88,24 @@ public class LedgerEntries {
   public record Entry(String collection, Document document) {}
 
   private static Document transaction(PointsEarned earned) {
-    return new Document("_id", earned.transactionId().toString())
-        .append("userId", earned.userId())
-        .append("commandId", earned.commandId().toString())
-        .append("amount", new Decimal128(earned.amount()))
-        .append("category", earned.category())
-        .append("pointsEarned", earned.points())
-        .append("timestamp", Date.from(earned.purchasedAt()))
+    return new Document(StoreSchema.ID, earned.transactionId().toString())
+        .append(Transactions.USER_ID, earned.userId())
+        .append(Transactions.COMMAND_ID, earned.commandId().toString())
+        .append(Transactions.AMOUNT, new Decimal128(earned.amount()))
+        .append(Transactions.CATEGORY, earned.category())
+        .append(Transactions.POINTS_EARNED, earned.points())
+        .append(Transactions.TIMESTAMP, Date.from(earned.purchasedAt()))
         .append("recordedAt", Date.from(earned.occurredAt()));
   }
 
   private static Document redemption(RewardRedeemed redeemed) {
-    return new Document("_id", redeemed.redemptionId().toString())
-        .append("userId", redeemed.userId())
-        .append("commandId", redeemed.commandId().toString())
-        .append("pointsRedeemed", redeemed.pointsRedeemed())
-        .append("rewardType", redeemed.rewardType())
-        .append("value", new Decimal128(redeemed.value()))
-        .append("timestamp", Date.from(redeemed.occurredAt()));
+    return new Document(StoreSchema.ID, redeemed.redemptionId().toString())
+        .append(Redemptions.USER_ID, redeemed.userId())
+        .append(Redemptions.COMMAND_ID, redeemed.commandId().toString())
+        .append(Redemptions.POINTS_REDEEMED, redeemed.pointsRedeemed())
+        .append(Redemptions.REWARD_TYPE, redeemed.rewardType())
+        .append(Redemptions.VALUE, new Decimal128(redeemed.value()))
+        .append(Redemptions.TIMESTAMP, Date.from(redeemed.occurredAt()));
   }
 
   private static void insertOnce(MongoCollection<Document> entries, List<Document> batch) {

@@ -1,0 +1,78 @@
+package dev.rewards.support.store;
+
+/**
+ * The collections and fields that more than one service reads or writes: ledger-worker writes
+ * accounts, ledger entries and decisions; api-service reads them (balances, histories, statuses,
+ * the admin summary) and writes PENDING notes; analytics-worker recounts from them. Naming them in
+ * one place keeps a rename from breaking a reader silently. Fields one service alone uses stay in
+ * that service.
+ */
+public final class StoreSchema {
+
+  private StoreSchema() {}
+
+  /** Every document's key. */
+  public static final String ID = "_id";
+
+  /** One document per user ({@code _id} = userId), written by ledger-worker only. */
+  public static final class Accounts {
+    public static final String NAME = "accounts";
+    public static final String BALANCE = "balance";
+    public static final String VERSION = "version";
+
+    /**
+     * The last commands applied: {@code c} commandId, {@code k} kind, {@code d} delta, {@code at}.
+     */
+    public static final String JOURNAL = "journal";
+
+    public static final String JOURNAL_COMMAND = "c";
+
+    private Accounts() {}
+  }
+
+  /** One document per accepted command ({@code _id} = commandId): its status and outcome. */
+  public static final class Commands {
+    public static final String NAME = "commands";
+    public static final String USER_ID = "userId";
+    public static final String TYPE = "type";
+    public static final String STATUS = "status";
+
+    /** The outcome event as JSON, once decided. */
+    public static final String EVENT = "event";
+
+    public static final String ACCEPTED_AT = "acceptedAt";
+    public static final String PENDING = "PENDING";
+    public static final String APPLIED = "APPLIED";
+    public static final String REJECTED = "REJECTED";
+
+    private Commands() {}
+  }
+
+  /** Points earned, one per applied purchase ({@code _id} derived from its commandId). */
+  public static final class Transactions {
+    public static final String NAME = "transactions";
+    public static final String USER_ID = "userId";
+    public static final String COMMAND_ID = "commandId";
+    public static final String AMOUNT = "amount";
+    public static final String CATEGORY = "category";
+    public static final String POINTS_EARNED = "pointsEarned";
+
+    /** When the purchase happened at the point of sale. */
+    public static final String TIMESTAMP = "timestamp";
+
+    private Transactions() {}
+  }
+
+  /** Rewards redeemed, one per applied redemption ({@code _id} derived from its commandId). */
+  public static final class Redemptions {
+    public static final String NAME = "redemptions";
+    public static final String USER_ID = "userId";
+    public static final String COMMAND_ID = "commandId";
+    public static final String POINTS_REDEEMED = "pointsRedeemed";
+    public static final String REWARD_TYPE = "rewardType";
+    public static final String VALUE = "value";
+    public static final String TIMESTAMP = "timestamp";
+
+    private Redemptions() {}
+  }
+}
