@@ -11,8 +11,13 @@ class ModuleStructureTests {
   }
 
   @Test
-  void keepsTheLedgerRulesFreeOfSpring() {
+  void keepsTheLedgersStoreCodeFreeOfSpring() {
     ServiceBoundaries.checkFreeOfSpring("dev.rewards.ledger.account");
+  }
+
+  @Test
+  void keepsTheLedgerRulesFreeOfSpringAndOfTheStore() {
+    ServiceBoundaries.checkFreeOfFrameworksAndStore("dev.rewards.ledger.rules");
   }
 
   @Test

@@ -1,17 +1,29 @@
 package dev.rewards.ledger.account;
 
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.inc;
+import static com.mongodb.client.model.Updates.pushEach;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.PushOptions;
+import dev.rewards.ledger.rules.Account;
+import dev.rewards.ledger.rules.Change;
+import dev.rewards.ledger.rules.JournalEntry;
 import dev.rewards.support.store.StoreSchema;
+import dev.rewards.support.store.StoreSchema.Accounts;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * The {@code accounts} collection: one document per user with its {@code balance}, a {@code
@@ -51,8 +63,8 @@ public class AccountStore {
     if (userIds.isEmpty()) {
       return read;
     }
-    for (Document stored : accounts.find(in("_id", List.copyOf(userIds)))) {
-      read.put(stored.getString("_id"), Account.of(stored, journalLength));
+    for (Document stored : accounts.find(in(StoreSchema.ID, List.copyOf(userIds)))) {
+      read.put(stored.getString(StoreSchema.ID), restore(stored));
     }
     for (String userId : userIds) {
       read.computeIfAbsent(userId, id -> Account.absent(id, journalLength));
@@ -75,7 +87,7 @@ public class AccountStore {
       // an upsert whose filter misses an existing account fails with a duplicate key, naming it
       BulkWriteResult result =
           BulkWrites.upsertEach(
-              accounts, toWrite, Account::unchangedSinceRead, Account::unwrittenChanges);
+              accounts, toWrite, AccountStore::unchangedSinceRead, this::unwrittenChanges);
       // never short otherwise; checked all the same, as a store that answered differently would
       // lose the balance changes silently
       if (result.getMatchedCount() + result.getUpserts().size() != toWrite.size()) {
@@ -89,5 +101,48 @@ public class AccountStore {
       throw new AccountContentionException(
           toWrite.get(e.getWriteErrors().get(0).getIndex()).userId());
     }
+  }
+
+  private Account restore(Document stored) {
+    List<JournalEntry> journal = new ArrayList<>();
+    for (Document entry : stored.getList(Accounts.JOURNAL, Document.class, List.of())) {
+      journal.add(
+          new JournalEntry(
+              UUID.fromString(entry.getString(Accounts.JOURNAL_COMMAND)),
+              Change.Kind.valueOf(entry.getString("k")),
+              entry.get("d", Number.class).longValue(),
+              entry.getDate("at").toInstant()));
+    }
+    return Account.restore(
+        stored.getString(StoreSchema.ID),
+        stored.get(Accounts.BALANCE, Number.class).longValue(),
+        stored.get(Accounts.VERSION, Number.class).longValue(),
+        journal,
+        journalLength);
+  }
+
+  /** Matches the stored account only while it is still at the version read (or still absent). */
+  private static Bson unchangedSinceRead(Account account) {
+    return new Document(StoreSchema.ID, account.userId())
+        .append(Accounts.VERSION, account.storedVersion());
+  }
+
+  /** Adds the unwritten changes to the stored account, keeping the journal's last entries. */
+  private Bson unwrittenChanges(Account account) {
+    List<JournalEntry> unwritten = account.unwrittenChanges();
+    List<Document> entries = new ArrayList<>(unwritten.size());
+    long delta = 0;
+    for (JournalEntry entry : unwritten) {
+      entries.add(
+          new Document(Accounts.JOURNAL_COMMAND, entry.commandId().toString())
+              .append("k", entry.kind().name())
+              .append("d", entry.delta())
+              .append("at", Date.from(entry.at())));
+      delta += entry.delta();
+    }
+    return combine(
+        inc(Accounts.BALANCE, delta),
+        inc(Accounts.VERSION, (long) unwritten.size()),
+        pushEach(Accounts.JOURNAL, entries, new PushOptions().slice(-journalLength)));
   }
 }

@@ -4,6 +4,7 @@ import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.ledger.account.CommandLog.Decision;
 import dev.rewards.ledger.account.CommandLog.PreparedDecision;
 import dev.rewards.ledger.account.CommandLog.RecordedDecision;
+import dev.rewards.ledger.rules.Account;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -2,14 +2,10 @@ package dev.rewards.ledger.account;
 
 import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.CommandRules;
-import dev.rewards.contracts.EarnPoints;
-import dev.rewards.contracts.PointsEarned;
-import dev.rewards.contracts.RedeemPoints;
-import dev.rewards.contracts.RedemptionRejected;
-import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsCommand;
-import dev.rewards.contracts.RewardsEvent;
-import dev.rewards.contracts.StableIds;
+import dev.rewards.ledger.rules.Account;
+import dev.rewards.ledger.rules.Change;
+import dev.rewards.ledger.rules.Decisions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -95,7 +91,7 @@ public class PointsLedger {
       // on the topic some other way, and must be answered, not half-applied
       LedgerOutcome rejected =
           new LedgerOutcome(
-              invalidCommand(command, invalid.get()),
+              Decisions.invalidCommand(command, invalid.get(), now()),
               LedgerOutcome.NO_ACCOUNT,
               LedgerOutcome.NO_ACCOUNT,
               true);
@@ -104,10 +100,13 @@ public class PointsLedger {
     }
     batch.makeRoomFor(command.userId());
     Account account = batch.account(command.userId());
-    Change change = account.find(command.commandId()).orElseGet(() -> decide(command, account));
+    Change change =
+        account
+            .find(command.commandId())
+            .orElseGet(() -> Decisions.decide(command, account, now()));
     LedgerOutcome outcome =
         new LedgerOutcome(
-            outcomeOf(command, change), change.version(), change.balanceAfter(), true);
+            Decisions.outcomeOf(command, change), change.version(), change.balanceAfter(), true);
     batch.add(command, outcome, source);
     return outcome;
   }
@@ -140,83 +139,8 @@ public class PointsLedger {
     return commandLog.recordRejection(rejection, source);
   }
 
-  private Change decide(RewardsCommand command, Account account) {
-    // millisecond precision: the store keeps no more, and a rebuilt outcome must be identical
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    return command.accept(
-        new RewardsCommand.Visitor<Change>() {
-          @Override
-          public Change earn(EarnPoints earn) {
-            return account.record(Change.Kind.EARNED, earn.points(), earn.commandId(), now);
-          }
-
-          @Override
-          public Change redeem(RedeemPoints redeem) {
-            if (account.balance() >= redeem.pointsToRedeem()) {
-              return account.record(
-                  Change.Kind.REDEEMED, -redeem.pointsToRedeem(), redeem.commandId(), now);
-            }
-            // the refusal goes into the journal too, so that a redelivered redemption stays
-            // refused even if the balance has grown since
-            return account.record(Change.Kind.REFUSED, 0, redeem.commandId(), now);
-          }
-        });
-  }
-
-  private CommandRejected invalidCommand(RewardsCommand command, CommandRules.Violation violation) {
-    return new CommandRejected(
-        RewardsEvent.idFor(command.commandId()),
-        command.commandId(),
-        command.userId(),
-        command.commandType(),
-        CommandRejected.INVALID_COMMAND,
-        violation.field(),
-        violation.detail(),
-        clock.instant().truncatedTo(ChronoUnit.MILLIS));
-  }
-
-  static RewardsEvent outcomeOf(RewardsCommand command, Change change) {
-    var eventId = RewardsEvent.idFor(command.commandId());
-    return command.accept(
-        new RewardsCommand.Visitor<RewardsEvent>() {
-          @Override
-          public RewardsEvent earn(EarnPoints earn) {
-            return new PointsEarned(
-                eventId,
-                earn.commandId(),
-                earn.userId(),
-                StableIds.derive("transaction", earn.commandId()),
-                earn.points(),
-                earn.category(),
-                earn.amount(),
-                earn.purchasedAt(),
-                change.balanceAfter(),
-                change.at());
-          }
-
-          @Override
-          public RewardsEvent redeem(RedeemPoints redeem) {
-            if (change.kind() == Change.Kind.REFUSED) {
-              return new RedemptionRejected(
-                  eventId,
-                  redeem.commandId(),
-                  redeem.userId(),
-                  RedemptionRejected.INSUFFICIENT_POINTS,
-                  redeem.pointsToRedeem(),
-                  change.balanceAfter(),
-                  change.at());
-            }
-            return new RewardRedeemed(
-                eventId,
-                redeem.commandId(),
-                redeem.userId(),
-                StableIds.derive("redemption", redeem.commandId()),
-                redeem.pointsToRedeem(),
-                redeem.rewardType(),
-                redeem.value(),
-                change.balanceAfter(),
-                change.at());
-          }
-        });
+  /** Millisecond precision: the store keeps no more, and a rebuilt outcome must be identical. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 }

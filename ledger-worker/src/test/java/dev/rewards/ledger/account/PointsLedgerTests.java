@@ -14,6 +14,8 @@ import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsEvent;
 import dev.rewards.embedded.mongo.SnapshotH2Backend;
+import dev.rewards.ledger.rules.Account;
+import dev.rewards.ledger.rules.Change;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;

@@ -57,4 +57,20 @@ public final class ServiceBoundaries {
         .beFreeOfCycles()
         .check(classes);
   }
+
+  /**
+   * Fails if the given package (a service's rules) depends on Spring, the MongoDB driver or BSON:
+   * rules are plain Java, so they are tested without a store and move to another store unchanged.
+   */
+  public static void checkFreeOfFrameworksAndStore(String packageName) {
+    JavaClasses classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(packageName);
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..")
+        .check(classes);
+  }
 }

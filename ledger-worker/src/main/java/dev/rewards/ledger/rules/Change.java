@@ -1,4 +1,4 @@
-package dev.rewards.ledger.account;
+package dev.rewards.ledger.rules;
 
 import java.time.Instant;
 

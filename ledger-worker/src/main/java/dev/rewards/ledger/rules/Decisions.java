@@ -1,0 +1,105 @@
+package dev.rewards.ledger.rules;
+
+import dev.rewards.contracts.CommandRejected;
+import dev.rewards.contracts.CommandRules;
+import dev.rewards.contracts.EarnPoints;
+import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.RedeemPoints;
+import dev.rewards.contracts.RedemptionRejected;
+import dev.rewards.contracts.RewardRedeemed;
+import dev.rewards.contracts.RewardsCommand;
+import dev.rewards.contracts.RewardsEvent;
+import dev.rewards.contracts.StableIds;
+import java.time.Instant;
+
+/**
+ * The ledger's rules: what a command does to an account, and the outcome it announces. Plain Java,
+ * tested without a store or a broker; the store only keeps what these decide.
+ */
+public final class Decisions {
+
+  private Decisions() {}
+
+  /**
+   * Decides a command against its account, changing the account in memory. A refused redemption is
+   * journaled too, so that a redelivered redemption stays refused even if the balance has grown.
+   */
+  public static Change decide(RewardsCommand command, Account account, Instant now) {
+    return command.accept(
+        new RewardsCommand.Visitor<Change>() {
+          @Override
+          public Change earn(EarnPoints earn) {
+            return account.record(Change.Kind.EARNED, earn.points(), earn.commandId(), now);
+          }
+
+          @Override
+          public Change redeem(RedeemPoints redeem) {
+            if (account.balance() >= redeem.pointsToRedeem()) {
+              return account.record(
+                  Change.Kind.REDEEMED, -redeem.pointsToRedeem(), redeem.commandId(), now);
+            }
+            return account.record(Change.Kind.REFUSED, 0, redeem.commandId(), now);
+          }
+        });
+  }
+
+  /** The outcome event of a command that made this change; identical however often rebuilt. */
+  public static RewardsEvent outcomeOf(RewardsCommand command, Change change) {
+    var eventId = RewardsEvent.idFor(command.commandId());
+    return command.accept(
+        new RewardsCommand.Visitor<RewardsEvent>() {
+          @Override
+          public RewardsEvent earn(EarnPoints earn) {
+            return new PointsEarned(
+                eventId,
+                earn.commandId(),
+                earn.userId(),
+                StableIds.derive("transaction", earn.commandId()),
+                earn.points(),
+                earn.category(),
+                earn.amount(),
+                earn.purchasedAt(),
+                change.balanceAfter(),
+                change.at());
+          }
+
+          @Override
+          public RewardsEvent redeem(RedeemPoints redeem) {
+            if (change.kind() == Change.Kind.REFUSED) {
+              return new RedemptionRejected(
+                  eventId,
+                  redeem.commandId(),
+                  redeem.userId(),
+                  RedemptionRejected.INSUFFICIENT_POINTS,
+                  redeem.pointsToRedeem(),
+                  change.balanceAfter(),
+                  change.at());
+            }
+            return new RewardRedeemed(
+                eventId,
+                redeem.commandId(),
+                redeem.userId(),
+                StableIds.derive("redemption", redeem.commandId()),
+                redeem.pointsToRedeem(),
+                redeem.rewardType(),
+                redeem.value(),
+                change.balanceAfter(),
+                change.at());
+          }
+        });
+  }
+
+  /** The answer to a command that breaks the command rules: it reaches no account. */
+  public static CommandRejected invalidCommand(
+      RewardsCommand command, CommandRules.Violation violation, Instant now) {
+    return new CommandRejected(
+        RewardsEvent.idFor(command.commandId()),
+        command.commandId(),
+        command.userId(),
+        command.commandType(),
+        CommandRejected.INVALID_COMMAND,
+        violation.field(),
+        violation.detail(),
+        now);
+  }
+}

@@ -1,0 +1,85 @@
+package dev.rewards.ledger.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rewards.contracts.EarnPoints;
+import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.RedeemPoints;
+import dev.rewards.contracts.RedemptionRejected;
+import dev.rewards.contracts.RewardRedeemed;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The ledger's rules on their own: no store, no broker. */
+class DecisionsTests {
+
+  private static final Instant T0 = Instant.parse("2024-01-15T10:00:00Z");
+
+  @Test
+  void anEarnAddsItsPointsAndAnnouncesTheNewBalance() {
+    Account account = Account.absent("u1", 20);
+    EarnPoints earn = earn(50);
+
+    Change change = Decisions.decide(earn, account, T0);
+
+    assertThat(account.balance()).isEqualTo(50);
+    assertThat(((PointsEarned) Decisions.outcomeOf(earn, change)).newBalance()).isEqualTo(50);
+  }
+
+  @Test
+  void aRedemptionBeyondTheBalanceIsRefusedAndStaysRefusedWhenItComesAgain() {
+    Account account = Account.absent("u1", 20);
+    Decisions.decide(earn(100), account, T0);
+    RedeemPoints redeem = redeem(500);
+
+    Change refused = Decisions.decide(redeem, account, T0);
+    Decisions.decide(earn(1000), account, T0);
+
+    assertThat(Decisions.outcomeOf(redeem, refused)).isInstanceOf(RedemptionRejected.class);
+    assertThat(account.find(redeem.commandId()))
+        .as("found in the journal, as decided then")
+        .hasValueSatisfying(
+            again ->
+                assertThat(Decisions.outcomeOf(redeem, again))
+                    .isInstanceOf(RedemptionRejected.class));
+    assertThat(account.balance()).isEqualTo(1100);
+  }
+
+  @Test
+  void aCommandFoundInTheJournalRebuildsTheSameOutcome() {
+    Account account = Account.absent("u1", 20);
+    Decisions.decide(earn(600), account, T0);
+    RedeemPoints redeem = redeem(500);
+    Change first = Decisions.decide(redeem, account, T0);
+    Decisions.decide(earn(7), account, T0);
+
+    Change rebuilt = account.find(redeem.commandId()).orElseThrow();
+
+    assertThat(rebuilt).isEqualTo(first);
+    assertThat(Decisions.outcomeOf(redeem, rebuilt))
+        .isEqualTo(Decisions.outcomeOf(redeem, first))
+        .isInstanceOf(RewardRedeemed.class);
+  }
+
+  @Test
+  void aBalanceThatWouldOverflowChangesNothing() {
+    Account account = Account.restore("u1", Long.MAX_VALUE - 5, 7, List.of(), 20);
+
+    assertThatThrownBy(() -> Decisions.decide(earn(10), account, T0))
+        .isInstanceOf(ArithmeticException.class);
+    assertThat(account.balance()).isEqualTo(Long.MAX_VALUE - 5);
+    assertThat(account.hasUnwrittenChanges()).isFalse();
+  }
+
+  private static EarnPoints earn(long points) {
+    return new EarnPoints(UUID.randomUUID(), "u1", points, "shopping", BigDecimal.TEN, T0, T0);
+  }
+
+  private static RedeemPoints redeem(long points) {
+    return new RedeemPoints(UUID.randomUUID(), "u1", points, "voucher", new BigDecimal("5"), T0);
+  }
+}
