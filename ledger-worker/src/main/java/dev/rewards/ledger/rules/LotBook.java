@@ -1,0 +1,171 @@
+package dev.rewards.ledger.rules;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * An account's points as lots, and its debt. Spending takes from the lots that expire first (then
+ * the earliest earned); a refund takes from the refunded purchase's own lot first, then the same
+ * way, and what the lots cannot cover becomes debt, which later earns pay off first. The balance is
+ * the points in the lots minus the debt: negative only through a refund.
+ *
+ * <p>Plain arithmetic on values; the caller decides whether an operation is allowed (a redemption
+ * needs the balance to cover it; a refund never does).
+ */
+public final class LotBook {
+
+  private static final Comparator<Lot> SPENDING_ORDER =
+      Comparator.comparing(Lot::expiresAt).thenComparing(Lot::earnedAt).thenComparing(Lot::id);
+
+  private final List<Lot> lots;
+  private long debt;
+
+  public LotBook(List<Lot> lots, long debt) {
+    if (debt < 0) {
+      throw new IllegalArgumentException("debt is never negative: " + debt);
+    }
+    this.lots = new ArrayList<>(lots);
+    this.lots.removeIf(lot -> lot.points() == 0);
+    this.lots.sort(SPENDING_ORDER);
+    this.debt = debt;
+  }
+
+  public static LotBook empty() {
+    return new LotBook(List.of(), 0);
+  }
+
+  /** Points in the lots minus the debt. */
+  public long balance() {
+    return lots.stream().mapToLong(Lot::points).sum() - debt;
+  }
+
+  public long debt() {
+    return debt;
+  }
+
+  /** The lots with points left, in spending order. */
+  public List<Lot> lots() {
+    return List.copyOf(lots);
+  }
+
+  /**
+   * Adds an earn's points: they pay the debt first; the rest becomes a lot.
+   *
+   * @return the points that paid debt
+   */
+  public long earn(String lotId, long points, Instant earnedAt, Instant expiresAt) {
+    requirePositive(points);
+    long paysDebt = Math.min(debt, points);
+    debt -= paysDebt;
+    if (points > paysDebt) {
+      lots.add(new Lot(lotId, points - paysDebt, earnedAt, expiresAt));
+      lots.sort(SPENDING_ORDER);
+    }
+    return paysDebt;
+  }
+
+  /**
+   * Takes points from the lots that expire first.
+   *
+   * @throws IllegalStateException if the lots hold fewer points: a spend never makes debt
+   */
+  public List<Taken> spend(long points) {
+    requirePositive(points);
+    long inLots = lots.stream().mapToLong(Lot::points).sum();
+    if (inLots - debt < points) {
+      throw new IllegalStateException(
+          "spending " + points + " needs more than the balance " + (inLots - debt));
+    }
+    return takeInOrder(points, lots);
+  }
+
+  /**
+   * Reverses a refunded purchase's points: from its own lot first, then from the lots that expire
+   * first; what they cannot cover becomes debt.
+   */
+  public Reversal reverse(String purchaseLotId, long points) {
+    requirePositive(points);
+    List<Lot> order = new ArrayList<>(lots);
+    order.sort(
+        Comparator.comparing((Lot lot) -> !lot.id().equals(purchaseLotId))
+            .thenComparing(SPENDING_ORDER));
+    long available = order.stream().mapToLong(Lot::points).sum();
+    List<Taken> taken = takeInOrder(Math.min(points, available), order);
+    long newDebt = points - Math.min(points, available);
+    debt += newDebt;
+    return new Reversal(taken, newDebt);
+  }
+
+  /**
+   * Puts points back into the lots they were taken from (a cancelled redemption). Points whose lot
+   * has expired by {@code now} are not restored.
+   *
+   * @param lotsAsEarned every lot the points may have come from, as it was earned (its dates)
+   */
+  public Restoration restore(List<Taken> taken, List<Lot> lotsAsEarned, Instant now) {
+    long restored = 0;
+    long expiredMeanwhile = 0;
+    for (Taken part : taken) {
+      Lot origin =
+          lotsAsEarned.stream()
+              .filter(lot -> lot.id().equals(part.lotId()))
+              .findFirst()
+              .orElseThrow(() -> new IllegalArgumentException("unknown lot " + part.lotId()));
+      if (origin.expiredAt(now)) {
+        expiredMeanwhile += part.points();
+        continue;
+      }
+      restored += part.points();
+      int index = indexOf(part.lotId());
+      if (index >= 0) {
+        lots.set(index, lots.get(index).withPoints(lots.get(index).points() + part.points()));
+      } else {
+        lots.add(origin.withPoints(part.points()));
+        lots.sort(SPENDING_ORDER);
+      }
+    }
+    return new Restoration(restored, expiredMeanwhile);
+  }
+
+  private List<Taken> takeInOrder(long points, List<Lot> order) {
+    List<Taken> taken = new ArrayList<>();
+    long left = points;
+    for (Lot lot : order) {
+      if (left == 0) {
+        break;
+      }
+      long take = Math.min(left, lot.points());
+      if (take > 0) {
+        taken.add(new Taken(lot.id(), take));
+        int index = indexOf(lot.id());
+        lots.set(index, lots.get(index).withPoints(lots.get(index).points() - take));
+        left -= take;
+      }
+    }
+    lots.removeIf(lot -> lot.points() == 0);
+    return taken;
+  }
+
+  private int indexOf(String lotId) {
+    for (int i = 0; i < lots.size(); i++) {
+      if (lots.get(i).id().equals(lotId)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static void requirePositive(long points) {
+    if (points <= 0) {
+      throw new IllegalArgumentException("points must be positive: " + points);
+    }
+  }
+
+  /** Where a refund's points came from, and how many became debt. */
+  public record Reversal(List<Taken> taken, long newDebt) {}
+
+  /** What a cancellation put back, and what had expired in the meantime. */
+  public record Restoration(long restored, long expiredMeanwhile) {}
+}
