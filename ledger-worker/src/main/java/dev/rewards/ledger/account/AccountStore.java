@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.pushEach;
+import static com.mongodb.client.model.Updates.set;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteResult;
@@ -13,8 +14,12 @@ import com.mongodb.client.model.PushOptions;
 import dev.rewards.ledger.rules.Account;
 import dev.rewards.ledger.rules.Change;
 import dev.rewards.ledger.rules.JournalEntry;
+import dev.rewards.ledger.rules.Lot;
+import dev.rewards.ledger.rules.LotBook;
+import dev.rewards.ledger.rules.Taken;
 import dev.rewards.support.store.StoreSchema;
 import dev.rewards.support.store.StoreSchema.Accounts;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -106,19 +111,54 @@ public class AccountStore {
   private Account restore(Document stored) {
     List<JournalEntry> journal = new ArrayList<>();
     for (Document entry : stored.getList(Accounts.JOURNAL, Document.class, List.of())) {
+      List<Taken> takenFrom = new ArrayList<>();
+      for (Document part : entry.getList("t", Document.class, List.of())) {
+        takenFrom.add(new Taken(part.getString("i"), part.get("p", Number.class).longValue()));
+      }
       journal.add(
           new JournalEntry(
               UUID.fromString(entry.getString(Accounts.JOURNAL_COMMAND)),
               Change.Kind.valueOf(entry.getString("k")),
               entry.get("d", Number.class).longValue(),
-              entry.getDate("at").toInstant()));
+              entry.getDate("at").toInstant(),
+              takenFrom));
     }
+    long balance = stored.get(Accounts.BALANCE, Number.class).longValue();
+    Number lifetime = stored.get(Accounts.LIFETIME_POINTS, Number.class);
     return Account.restore(
         stored.getString(StoreSchema.ID),
-        stored.get(Accounts.BALANCE, Number.class).longValue(),
         stored.get(Accounts.VERSION, Number.class).longValue(),
         journal,
-        journalLength);
+        journalLength,
+        lotsOf(stored, balance),
+        lifetime != null ? lifetime.longValue() : Math.max(0, balance));
+  }
+
+  /**
+   * The account's lots. An account written before balances were kept as lots has one: its balance,
+   * as points that never expire (their purchases' dates are not in the account) — documented.
+   */
+  private static LotBook lotsOf(Document stored, long balance) {
+    List<Document> lots = stored.getList(Accounts.LOTS, Document.class);
+    if (lots == null) {
+      return new LotBook(
+          balance > 0
+              ? List.of(new Lot("opening-balance", balance, Instant.EPOCH, Instant.MAX))
+              : List.of(),
+          Math.max(0, -balance));
+    }
+    List<Lot> restored = new ArrayList<>(lots.size());
+    for (Document lot : lots) {
+      Date expires = lot.getDate("x");
+      restored.add(
+          new Lot(
+              lot.getString("i"),
+              lot.get("p", Number.class).longValue(),
+              lot.getDate("e").toInstant(),
+              expires == null ? Instant.MAX : expires.toInstant()));
+    }
+    Number debt = stored.get(Accounts.DEBT, Number.class);
+    return new LotBook(restored, debt == null ? 0 : debt.longValue());
   }
 
   /** Matches the stored account only while it is still at the version read (or still absent). */
@@ -133,16 +173,38 @@ public class AccountStore {
     List<Document> entries = new ArrayList<>(unwritten.size());
     long delta = 0;
     for (JournalEntry entry : unwritten) {
-      entries.add(
+      Document journaled =
           new Document(Accounts.JOURNAL_COMMAND, entry.commandId().toString())
               .append("k", entry.kind().name())
               .append("d", entry.delta())
-              .append("at", Date.from(entry.at())));
+              .append("at", Date.from(entry.at()));
+      if (!entry.takenFrom().isEmpty()) {
+        journaled.append(
+            "t",
+            entry.takenFrom().stream()
+                .map(t -> new Document("i", t.lotId()).append("p", t.points()))
+                .toList());
+      }
+      entries.add(journaled);
       delta += entry.delta();
+    }
+    List<Document> lots = new ArrayList<>();
+    for (Lot lot : account.lots().lots()) {
+      Document stored =
+          new Document("i", lot.id())
+              .append("p", lot.points())
+              .append("e", Date.from(lot.earnedAt()));
+      if (!lot.expiresAt().equals(Instant.MAX)) {
+        stored.append("x", Date.from(lot.expiresAt()));
+      }
+      lots.add(stored);
     }
     return combine(
         inc(Accounts.BALANCE, delta),
         inc(Accounts.VERSION, (long) unwritten.size()),
-        pushEach(Accounts.JOURNAL, entries, new PushOptions().slice(-journalLength)));
+        pushEach(Accounts.JOURNAL, entries, new PushOptions().slice(-journalLength)),
+        set(Accounts.LOTS, lots),
+        set(Accounts.DEBT, account.lots().debt()),
+        set(Accounts.LIFETIME_POINTS, account.lifetimePoints()));
   }
 }

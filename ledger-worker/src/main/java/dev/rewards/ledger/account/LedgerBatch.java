@@ -74,7 +74,8 @@ public final class LedgerBatch {
    * fail fails here, for this command, before anything of the batch is written.
    */
   void add(RewardsCommand command, LedgerOutcome outcome, String source) {
-    Optional<LedgerEntries.Entry> entry = LedgerEntries.entryFor(outcome.event());
+    Optional<LedgerEntries.Entry> entry =
+        LedgerEntries.entryFor(outcome.event(), outcome.takenFrom());
     PreparedDecision decision = CommandLog.prepare(new Decision(command, outcome, source));
     entry.ifPresent(unwrittenEntries::add);
     unwritten.add(decision);

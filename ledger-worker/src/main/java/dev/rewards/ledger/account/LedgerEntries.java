@@ -9,6 +9,7 @@ import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsEvent;
+import dev.rewards.ledger.rules.Taken;
 import dev.rewards.support.store.StoreSchema;
 import dev.rewards.support.store.StoreSchema.Redemptions;
 import dev.rewards.support.store.StoreSchema.Transactions;
@@ -47,31 +48,36 @@ public class LedgerEntries {
    * conversion that could fail happens here, before the batch writes anything.
    */
   public static Optional<Entry> entryFor(RewardsEvent outcome) {
-    return outcome.accept(ENTRIES);
+    return entryFor(outcome, List.of());
   }
 
-  private static final RewardsEvent.Visitor<Optional<Entry>> ENTRIES =
-      new RewardsEvent.Visitor<>() {
-        @Override
-        public Optional<Entry> pointsEarned(PointsEarned earned) {
-          return Optional.of(new Entry(TRANSACTIONS, transaction(earned)));
-        }
+  /**
+   * @param takenFrom for a redemption, the lots its points came from
+   */
+  public static Optional<Entry> entryFor(RewardsEvent outcome, List<Taken> takenFrom) {
+    return outcome.accept(
+        new RewardsEvent.Visitor<>() {
+          @Override
+          public Optional<Entry> pointsEarned(PointsEarned earned) {
+            return Optional.of(new Entry(TRANSACTIONS, transaction(earned)));
+          }
 
-        @Override
-        public Optional<Entry> rewardRedeemed(RewardRedeemed redeemed) {
-          return Optional.of(new Entry(REDEMPTIONS, redemption(redeemed)));
-        }
+          @Override
+          public Optional<Entry> rewardRedeemed(RewardRedeemed redeemed) {
+            return Optional.of(new Entry(REDEMPTIONS, redemption(redeemed, takenFrom)));
+          }
 
-        @Override
-        public Optional<Entry> redemptionRejected(RedemptionRejected refused) {
-          return Optional.empty(); // nothing was spent
-        }
+          @Override
+          public Optional<Entry> redemptionRejected(RedemptionRejected refused) {
+            return Optional.empty(); // nothing was spent
+          }
 
-        @Override
-        public Optional<Entry> commandRejected(CommandRejected rejected) {
-          return Optional.empty(); // nothing was applied
-        }
-      };
+          @Override
+          public Optional<Entry> commandRejected(CommandRejected rejected) {
+            return Optional.empty(); // nothing was applied
+          }
+        });
+  }
 
   /** Writes these entries, in one bulk write per collection. */
   public void recordAll(List<Entry> toWrite) {
@@ -98,14 +104,19 @@ public class LedgerEntries {
         .append("recordedAt", Date.from(earned.occurredAt()));
   }
 
-  private static Document redemption(RewardRedeemed redeemed) {
+  private static Document redemption(RewardRedeemed redeemed, List<Taken> takenFrom) {
     return new Document(StoreSchema.ID, redeemed.redemptionId().toString())
         .append(Redemptions.USER_ID, redeemed.userId())
         .append(Redemptions.COMMAND_ID, redeemed.commandId().toString())
         .append(Redemptions.POINTS_REDEEMED, redeemed.pointsRedeemed())
         .append(Redemptions.REWARD_TYPE, redeemed.rewardType())
         .append(Redemptions.VALUE, new Decimal128(redeemed.value()))
-        .append(Redemptions.TIMESTAMP, Date.from(redeemed.occurredAt()));
+        .append(Redemptions.TIMESTAMP, Date.from(redeemed.occurredAt()))
+        .append(
+            Redemptions.LOTS,
+            takenFrom.stream()
+                .map(t -> new Document("lot", t.lotId()).append("points", t.points()))
+                .toList());
   }
 
   private static void insertOnce(MongoCollection<Document> entries, List<Document> batch) {

@@ -6,7 +6,9 @@ import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.ledger.rules.Account;
 import dev.rewards.ledger.rules.Change;
 import dev.rewards.ledger.rules.Decisions;
+import dev.rewards.ledger.rules.PointsValidity;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -37,9 +39,21 @@ public class PointsLedger {
   private final CommandLog commandLog;
   private final Clock clock;
   private final int maxUnwrittenPerAccount;
+  private final PointsValidity validity;
 
+  /** With the default validity of earned points, a year. */
   public PointsLedger(
       AccountStore accounts, LedgerEntries entries, CommandLog commandLog, Clock clock) {
+    this(accounts, entries, commandLog, clock, new PointsValidity(Duration.ofDays(365)));
+  }
+
+  public PointsLedger(
+      AccountStore accounts,
+      LedgerEntries entries,
+      CommandLog commandLog,
+      Clock clock,
+      PointsValidity validity) {
+    this.validity = validity;
     this.accounts = accounts;
     this.entries = entries;
     this.commandLog = commandLog;
@@ -103,10 +117,14 @@ public class PointsLedger {
     Change change =
         account
             .find(command.commandId())
-            .orElseGet(() -> Decisions.decide(command, account, now()));
+            .orElseGet(() -> Decisions.decide(command, account, validity, now()));
     LedgerOutcome outcome =
         new LedgerOutcome(
-            Decisions.outcomeOf(command, change), change.version(), change.balanceAfter(), true);
+            Decisions.outcomeOf(command, change),
+            change.version(),
+            change.balanceAfter(),
+            true,
+            change.takenFrom());
     batch.add(command, outcome, source);
     return outcome;
   }

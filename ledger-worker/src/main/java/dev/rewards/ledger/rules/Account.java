@@ -20,29 +20,47 @@ public final class Account {
   private final int journalLength;
   private final List<JournalEntry> journal;
   private final List<JournalEntry> unwritten = new ArrayList<>();
+  private final LotBook lots;
   private long storedVersion;
   private long balance;
   private long version;
+  private long lifetimePoints;
 
   private Account(
-      String userId, long balance, long version, List<JournalEntry> journal, int journalLength) {
+      String userId,
+      long version,
+      List<JournalEntry> journal,
+      int journalLength,
+      LotBook lots,
+      long lifetimePoints) {
     this.userId = userId;
-    this.balance = balance;
+    this.balance = lots.balance();
     this.version = version;
     this.storedVersion = version;
     this.journal = new ArrayList<>(journal);
     this.journalLength = journalLength;
+    this.lots = lots;
+    this.lifetimePoints = lifetimePoints;
   }
 
-  /** An account as stored. */
+  /**
+   * An account as stored: its balance is what its lots hold minus its debt.
+   *
+   * @param lifetimePoints points ever earned, less those reversed by refunds
+   */
   public static Account restore(
-      String userId, long balance, long version, List<JournalEntry> journal, int journalLength) {
-    return new Account(userId, balance, version, journal, journalLength);
+      String userId,
+      long version,
+      List<JournalEntry> journal,
+      int journalLength,
+      LotBook lots,
+      long lifetimePoints) {
+    return new Account(userId, version, journal, journalLength, lots, lifetimePoints);
   }
 
   /** An account not yet stored: it is created by its first write. */
   public static Account absent(String userId, int journalLength) {
-    return new Account(userId, 0, 0, List.of(), journalLength);
+    return new Account(userId, 0, List.of(), journalLength, LotBook.empty(), 0);
   }
 
   public String userId() {
@@ -51,6 +69,40 @@ public final class Account {
 
   public long balance() {
     return balance;
+  }
+
+  /** The points the balance is made of, and the debt. */
+  public LotBook lots() {
+    return lots;
+  }
+
+  public long lifetimePoints() {
+    return lifetimePoints;
+  }
+
+  /**
+   * Credits an earn: its points pay the debt first, the rest becomes a lot.
+   *
+   * @throws ArithmeticException if the balance would overflow; nothing is changed then
+   */
+  public Change earn(UUID commandId, long points, Instant earnedAt, Instant expiresAt, Instant at) {
+    Math.addExact(balance, points);
+    Math.addExact(lifetimePoints, points);
+    lots.earn(commandId.toString(), points, earnedAt, expiresAt);
+    lifetimePoints += points;
+    return record(Change.Kind.EARNED, points, commandId, at, List.of());
+  }
+
+  /**
+   * Spends points on a reward if the balance covers them, from the lots that expire first; else
+   * records the refusal, so that a redelivered redemption stays refused even if the balance grows.
+   */
+  public Change redeem(UUID commandId, long points, Instant at) {
+    if (balance < points) {
+      return record(Change.Kind.REFUSED, 0, commandId, at, List.of());
+    }
+    List<Taken> taken = lots.spend(points);
+    return record(Change.Kind.REDEEMED, -points, commandId, at, taken);
   }
 
   /** The version the account had when read (or last written): the write is conditional on it. */
@@ -72,14 +124,11 @@ public final class Account {
     return Optional.empty();
   }
 
-  /**
-   * Applies a change in memory; it reaches the store with the next write of the account.
-   *
-   * @throws ArithmeticException if the balance would overflow; nothing is changed then
-   */
-  public Change record(Change.Kind kind, long delta, UUID commandId, Instant at) {
+  /** Journals a change made in memory; it reaches the store with the next write of the account. */
+  private Change record(
+      Change.Kind kind, long delta, UUID commandId, Instant at, List<Taken> takenFrom) {
     long newBalance = Math.addExact(balance, delta);
-    JournalEntry entry = new JournalEntry(commandId, kind, delta, at);
+    JournalEntry entry = new JournalEntry(commandId, kind, delta, at, takenFrom);
     journal.add(entry);
     if (journal.size() > journalLength) {
       journal.remove(0);
@@ -87,7 +136,7 @@ public final class Account {
     unwritten.add(entry);
     balance = newBalance;
     version++;
-    return new Change(kind, delta, balance, version, at);
+    return new Change(kind, delta, balance, version, at, takenFrom);
   }
 
   public boolean hasUnwrittenChanges() {
@@ -114,6 +163,7 @@ public final class Account {
       versionAfter--;
     }
     JournalEntry entry = journal.get(index);
-    return new Change(entry.kind(), entry.delta(), balanceAfter, versionAfter, entry.at());
+    return new Change(
+        entry.kind(), entry.delta(), balanceAfter, versionAfter, entry.at(), entry.takenFrom());
   }
 }

@@ -1,6 +1,7 @@
 package dev.rewards.ledger.rules;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What one command did to an account, as recorded in its journal.
@@ -10,8 +11,15 @@ import java.time.Instant;
  * @param balanceAfter the balance right after this change
  * @param version the account version right after this change; every journal entry adds one
  * @param at when the change was decided
+ * @param takenFrom for a redemption, the lots its points came from (so a cancellation can put them
+ *     back); empty otherwise
  */
-public record Change(Kind kind, long delta, long balanceAfter, long version, Instant at) {
+public record Change(
+    Kind kind, long delta, long balanceAfter, long version, Instant at, List<Taken> takenFrom) {
+
+  public Change {
+    takenFrom = List.copyOf(takenFrom);
+  }
 
   /** The three ways a command can end. */
   public enum Kind {

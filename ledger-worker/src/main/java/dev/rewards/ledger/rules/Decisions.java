@@ -24,21 +24,23 @@ public final class Decisions {
    * Decides a command against its account, changing the account in memory. A refused redemption is
    * journaled too, so that a redelivered redemption stays refused even if the balance has grown.
    */
-  public static Change decide(RewardsCommand command, Account account, Instant now) {
+  public static Change decide(
+      RewardsCommand command, Account account, PointsValidity validity, Instant now) {
     return command.accept(
         new RewardsCommand.Visitor<Change>() {
           @Override
           public Change earn(EarnPoints earn) {
-            return account.record(Change.Kind.EARNED, earn.points(), earn.commandId(), now);
+            return account.earn(
+                earn.commandId(),
+                earn.points(),
+                earn.purchasedAt(),
+                validity.expiryOf(earn.purchasedAt()),
+                now);
           }
 
           @Override
           public Change redeem(RedeemPoints redeem) {
-            if (account.balance() >= redeem.pointsToRedeem()) {
-              return account.record(
-                  Change.Kind.REDEEMED, -redeem.pointsToRedeem(), redeem.commandId(), now);
-            }
-            return account.record(Change.Kind.REFUSED, 0, redeem.commandId(), now);
+            return account.redeem(redeem.commandId(), redeem.pointsToRedeem(), now);
           }
         });
   }

@@ -1,6 +1,7 @@
 package dev.rewards.ledger.rules;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -8,5 +9,12 @@ import java.util.UUID;
  * often it comes again.
  *
  * @param delta the balance change (0 for a refusal)
+ * @param takenFrom for a redemption, the lots its points came from
  */
-public record JournalEntry(UUID commandId, Change.Kind kind, long delta, Instant at) {}
+public record JournalEntry(
+    UUID commandId, Change.Kind kind, long delta, Instant at, List<Taken> takenFrom) {
+
+  public JournalEntry {
+    takenFrom = List.copyOf(takenFrom);
+  }
+}

@@ -7,17 +7,18 @@ import java.util.List;
 
 /**
  * An account's points as lots, and its debt. Spending takes from the lots that expire first (then
- * the earliest earned); a refund takes from the refunded purchase's own lot first, then the same
- * way, and what the lots cannot cover becomes debt, which later earns pay off first. The balance is
- * the points in the lots minus the debt: negative only through a refund.
+ * the earliest earned, then the first credited); a refund takes from the refunded purchase's own
+ * lot first, then the same way, and what the lots cannot cover becomes debt, which later earns pay
+ * off first. The balance is the points in the lots minus the debt: negative only through a refund.
  *
  * <p>Plain arithmetic on values; the caller decides whether an operation is allowed (a redemption
  * needs the balance to cover it; a refund never does).
  */
 public final class LotBook {
 
+  /** Ties keep the order the lots were earned in: lists here are sorted stably. */
   private static final Comparator<Lot> SPENDING_ORDER =
-      Comparator.comparing(Lot::expiresAt).thenComparing(Lot::earnedAt).thenComparing(Lot::id);
+      Comparator.comparing(Lot::expiresAt).thenComparing(Lot::earnedAt);
 
   private final List<Lot> lots;
   private long debt;

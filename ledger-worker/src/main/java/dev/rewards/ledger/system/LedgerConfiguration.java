@@ -6,6 +6,7 @@ import dev.rewards.ledger.account.CommandLog;
 import dev.rewards.ledger.account.LedgerEntries;
 import dev.rewards.ledger.account.PointsLedger;
 import dev.rewards.ledger.cache.BalanceCacheUpdater;
+import dev.rewards.ledger.rules.PointsValidity;
 import dev.rewards.support.cache.BalanceCache;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,12 +35,14 @@ class LedgerConfiguration {
   PointsLedger pointsLedger(
       MongoDatabase database,
       Clock clock,
-      @Value("${rewards.ledger.journal-length:20}") int journalLength) {
+      @Value("${rewards.ledger.journal-length:20}") int journalLength,
+      @Value("${rewards.ledger.points-validity:P365D}") Duration pointsValidity) {
     return new PointsLedger(
         new AccountStore(database, journalLength),
         new LedgerEntries(database),
         new CommandLog(database),
-        clock);
+        clock,
+        new PointsValidity(pointsValidity));
   }
 
   @Bean

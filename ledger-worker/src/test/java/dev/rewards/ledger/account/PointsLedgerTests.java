@@ -15,9 +15,9 @@ import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsEvent;
 import dev.rewards.embedded.mongo.SnapshotH2Backend;
 import dev.rewards.ledger.rules.Account;
-import dev.rewards.ledger.rules.Change;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -82,7 +82,7 @@ class PointsLedgerTests {
     ledger.apply(earn("u1", 10), SOURCE);
     // the crash: the account was changed, but neither the transaction nor the log was written
     Account account = accounts.read(List.of("u1")).get("u1");
-    account.record(Change.Kind.EARNED, command.points(), command.commandId(), T0);
+    account.earn(command.commandId(), command.points(), T0, T0.plusSeconds(3600), T0);
     accounts.write(List.of(account));
     ledger.apply(earn("u1", 5), SOURCE); // later commands of the same user were applied too
 
@@ -303,6 +303,56 @@ class PointsLedgerTests {
     assertThat(outcomes).filteredOn(e -> e instanceof RedemptionRejected).hasSize(400);
     assertThat(balance("hot")).isZero();
     assertThat(db.getCollection("redemptions").countDocuments()).isEqualTo(100);
+  }
+
+  @Test
+  void keepsAnAccountsLotsAcrossBatchesAndRecordsWhichLotsARedemptionTookFrom() {
+    EarnPoints first = earn("lots", 300);
+    EarnPoints second = earn("lots", 200);
+    ledger.apply(first, SOURCE);
+    ledger.apply(second, "rewards.commands-0@2");
+
+    RedeemPoints redeem = redeem("lots", 400);
+    ledger.apply(redeem, "rewards.commands-0@3");
+
+    Document account = db.getCollection("accounts").find(new Document("_id", "lots")).first();
+    List<Document> lots = account.getList("lots", Document.class);
+    assertThat(lots).hasSize(1);
+    assertThat(lots.get(0).getString("i")).isEqualTo(second.commandId().toString());
+    assertThat(lots.get(0).get("p", Number.class).longValue()).isEqualTo(100);
+    assertThat(lots.get(0).getDate("x").toInstant()).isEqualTo(T0.plus(Duration.ofDays(365)));
+    assertThat(account.get("lifetimePoints", Number.class).longValue()).isEqualTo(500);
+    Document redemption =
+        db.getCollection("redemptions")
+            .find(new Document("commandId", redeem.commandId().toString()))
+            .first();
+    assertThat(redemption.getList("lots", Document.class))
+        .extracting(d -> d.getString("lot") + ":" + d.get("points"))
+        .containsExactly(first.commandId() + ":300", second.commandId() + ":100");
+  }
+
+  @Test
+  void takesAnAccountWrittenBeforeLotsAsOneLotOfItsBalance() {
+    db.getCollection("accounts")
+        .insertOne(
+            new Document("_id", "legacy")
+                .append("balance", 70L)
+                .append("version", 3L)
+                .append("journal", List.of()));
+
+    LedgerOutcome outcome = ledger.apply(redeem("legacy", 50), SOURCE);
+
+    assertThat(outcome.event()).isInstanceOf(RewardRedeemed.class);
+    Document account = db.getCollection("accounts").find(new Document("_id", "legacy")).first();
+    assertThat(account.getList("lots", Document.class))
+        .singleElement()
+        .satisfies(
+            lot -> {
+              assertThat(lot.getString("i")).isEqualTo("opening-balance");
+              assertThat(lot.get("p", Number.class).longValue()).isEqualTo(20);
+              assertThat(lot.containsKey("x")).as("never expires").isFalse();
+            });
+    assertThat(balance("legacy")).isEqualTo(20);
   }
 
   private long balance(String userId) {

@@ -18,13 +18,14 @@ import org.junit.jupiter.api.Test;
 class DecisionsTests {
 
   private static final Instant T0 = Instant.parse("2024-01-15T10:00:00Z");
+  private static final PointsValidity YEAR = new PointsValidity(java.time.Duration.ofDays(365));
 
   @Test
   void anEarnAddsItsPointsAndAnnouncesTheNewBalance() {
     Account account = Account.absent("u1", 20);
     EarnPoints earn = earn(50);
 
-    Change change = Decisions.decide(earn, account, T0);
+    Change change = Decisions.decide(earn, account, YEAR, T0);
 
     assertThat(account.balance()).isEqualTo(50);
     assertThat(((PointsEarned) Decisions.outcomeOf(earn, change)).newBalance()).isEqualTo(50);
@@ -33,11 +34,11 @@ class DecisionsTests {
   @Test
   void aRedemptionBeyondTheBalanceIsRefusedAndStaysRefusedWhenItComesAgain() {
     Account account = Account.absent("u1", 20);
-    Decisions.decide(earn(100), account, T0);
+    Decisions.decide(earn(100), account, YEAR, T0);
     RedeemPoints redeem = redeem(500);
 
-    Change refused = Decisions.decide(redeem, account, T0);
-    Decisions.decide(earn(1000), account, T0);
+    Change refused = Decisions.decide(redeem, account, YEAR, T0);
+    Decisions.decide(earn(1000), account, YEAR, T0);
 
     assertThat(Decisions.outcomeOf(redeem, refused)).isInstanceOf(RedemptionRejected.class);
     assertThat(account.find(redeem.commandId()))
@@ -52,10 +53,10 @@ class DecisionsTests {
   @Test
   void aCommandFoundInTheJournalRebuildsTheSameOutcome() {
     Account account = Account.absent("u1", 20);
-    Decisions.decide(earn(600), account, T0);
+    Decisions.decide(earn(600), account, YEAR, T0);
     RedeemPoints redeem = redeem(500);
-    Change first = Decisions.decide(redeem, account, T0);
-    Decisions.decide(earn(7), account, T0);
+    Change first = Decisions.decide(redeem, account, YEAR, T0);
+    Decisions.decide(earn(7), account, YEAR, T0);
 
     Change rebuilt = account.find(redeem.commandId()).orElseThrow();
 
@@ -67,9 +68,16 @@ class DecisionsTests {
 
   @Test
   void aBalanceThatWouldOverflowChangesNothing() {
-    Account account = Account.restore("u1", Long.MAX_VALUE - 5, 7, List.of(), 20);
+    Account account =
+        Account.restore(
+            "u1",
+            7,
+            List.of(),
+            20,
+            new LotBook(List.of(new Lot("big", Long.MAX_VALUE - 5, T0, Instant.MAX)), 0),
+            Long.MAX_VALUE - 5);
 
-    assertThatThrownBy(() -> Decisions.decide(earn(10), account, T0))
+    assertThatThrownBy(() -> Decisions.decide(earn(10), account, YEAR, T0))
         .isInstanceOf(ArithmeticException.class);
     assertThat(account.balance()).isEqualTo(Long.MAX_VALUE - 5);
     assertThat(account.hasUnwrittenChanges()).isFalse();
@@ -81,5 +89,30 @@ class DecisionsTests {
 
   private static RedeemPoints redeem(long points) {
     return new RedeemPoints(UUID.randomUUID(), "u1", points, "voucher", new BigDecimal("5"), T0);
+  }
+
+  @Test
+  void anEarnBecomesALotThatExpiresAfterTheValidityAndARedemptionRecordsTheLotsItTookFrom() {
+    Account account = Account.absent("u1", 20);
+    EarnPoints first = earn(300);
+    EarnPoints second = earn(200);
+    Decisions.decide(first, account, YEAR, T0);
+    Decisions.decide(second, account, YEAR, T0);
+
+    Change redeemed = Decisions.decide(redeem(400), account, YEAR, T0);
+
+    assertThat(redeemed.takenFrom())
+        .containsExactly(
+            new Taken(first.commandId().toString(), 300),
+            new Taken(second.commandId().toString(), 100));
+    assertThat(account.lots().lots())
+        .singleElement()
+        .satisfies(
+            lot -> {
+              assertThat(lot.points()).isEqualTo(100);
+              assertThat(lot.expiresAt()).isEqualTo(T0.plus(java.time.Duration.ofDays(365)));
+            });
+    assertThat(account.lifetimePoints()).isEqualTo(500);
+    assertThat(account.balance()).isEqualTo(100);
   }
 }

@@ -27,6 +27,18 @@ public final class StoreSchema {
 
     public static final String JOURNAL_COMMAND = "c";
 
+    /**
+     * The points the balance is made of: {@code i} the earning commandId, {@code p} points left,
+     * {@code e} earned at, {@code x} expires at (absent: never).
+     */
+    public static final String LOTS = "lots";
+
+    /** Points refunds took beyond the lots; the next earns pay it first. */
+    public static final String DEBT = "debt";
+
+    /** Points ever earned, less those reversed by refunds. */
+    public static final String LIFETIME_POINTS = "lifetimePoints";
+
     private Accounts() {}
   }
 
@@ -72,6 +84,9 @@ public final class StoreSchema {
     public static final String REWARD_TYPE = "rewardType";
     public static final String VALUE = "value";
     public static final String TIMESTAMP = "timestamp";
+
+    /** The lots the points came from: {@code [{lot, points}]}. */
+    public static final String LOTS = "lots";
 
     private Redemptions() {}
   }
