@@ -12,7 +12,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operator views, behind the admin token (see AccessFilter), always paginated. */
+/**
+ * Operator views, behind the admin token (see security/SecurityConfiguration), always paginated.
+ */
 @RestController
 @Tag(name = "Admin")
 @SecurityRequirement(name = "adminToken")

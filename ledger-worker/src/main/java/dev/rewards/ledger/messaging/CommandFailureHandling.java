@@ -21,9 +21,11 @@ import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
  *   <li>the store or the account is temporarily unavailable: the batch is redelivered after growing
  *       pauses, for as long as it takes. Nothing is dead-lettered for an outage; the partition
  *       waits, which keeps one user's commands in order.
- *   <li>the record can never be applied (undecodable, or failing every time it is tried): on its
- *       third delivery it goes to {@link Topics#COMMANDS_DEAD_LETTER}, with the error in its
- *       headers, inside the batch's own transaction, and the partition moves on.
+ *   <li>anything else: the listener applies the batch again record by record to find the record at
+ *       fault and counts its failure in the store; the batch rolls back and comes again; on the
+ *       record's third failure it goes to {@link Topics#COMMANDS_DEAD_LETTER}, with the error in
+ *       its headers, and its command is rejected — inside the batch's own transaction — and the
+ *       partition moves on. An undecodable record goes there at once.
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
