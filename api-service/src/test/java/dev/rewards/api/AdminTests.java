@@ -80,6 +80,7 @@ class AdminTests {
     assertThat(summary.get("totalPointsRedeemed").asLong())
         .isEqualTo(sum("redemptions", "pointsRedeemed"));
     assertThat(summary.get("totalPointsInSystem").asLong()).isEqualTo(sum("accounts", "balance"));
+    assertThat(summary.get("totalPointsAdjusted").asLong()).isEqualTo(sum("adjustments", "delta"));
   }
 
   @Test

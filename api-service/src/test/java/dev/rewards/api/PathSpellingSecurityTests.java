@@ -64,7 +64,12 @@ class PathSpellingSecurityTests {
         new Route("GET", "/rewards/admin/transactions", null, true),
         new Route("GET", "/rewards/admin/redemptions", null, true),
         new Route("GET", "/rewards/admin/database-summary", null, true),
-        new Route("GET", "/actuator/prometheus", null, true));
+        new Route("GET", "/actuator/prometheus", null, true),
+        new Route(
+            "POST",
+            "/rewards/admin/adjust/spelled",
+            "{\"points\":5,\"reason\":\"goodwill\"}",
+            true));
   }
 
   @LocalServerPort int port;

@@ -9,7 +9,7 @@ import java.util.UUID;
  * one outcome, so even one that could not be read or applied gets this answer.
  *
  * @param commandType the command's kind (EARN, REDEEM), or UNKNOWN if it could not be read
- * @param reason {@link #INVALID_COMMAND} or {@link #DEAD_LETTERED}
+ * @param reason {@link #INVALID_COMMAND}, {@link #DEAD_LETTERED} or {@link #INSUFFICIENT_POINTS}
  * @param field the command field at fault, for {@link #INVALID_COMMAND}; else null
  * @param detail what was wrong, for people
  */
@@ -23,6 +23,9 @@ public record CommandRejected(
     String detail,
     Instant occurredAt)
     implements RewardsEvent {
+
+  /** A debit (an adjustment) that the balance does not cover; debits never overdraw. */
+  public static final String INSUFFICIENT_POINTS = "INSUFFICIENT_POINTS";
 
   /** The command breaks {@link CommandRules}: the API would have refused it. */
   public static final String INVALID_COMMAND = "INVALID_COMMAND";

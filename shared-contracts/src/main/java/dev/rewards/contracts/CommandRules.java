@@ -28,6 +28,11 @@ public final class CommandRules {
   public static final long MAX_EARN_POINTS = 1_000_000_000L;
 
   public static final long MAX_REDEEM_POINTS = 10_000_000L;
+
+  /** The most one adjustment may credit or debit. */
+  public static final long MAX_ADJUST_POINTS = 1_000_000L;
+
+  public static final int MAX_REASON_LENGTH = 200;
   public static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000");
   public static final BigDecimal MAX_VALUE = new BigDecimal("1000000000000");
   public static final int MAX_TEXT_LENGTH = 50;
@@ -54,6 +59,11 @@ public final class CommandRules {
           @Override
           public Optional<Violation> redeem(RedeemPoints redeem) {
             return CommandRules.redeem(redeem);
+          }
+
+          @Override
+          public Optional<Violation> adjust(AdjustPoints adjust) {
+            return CommandRules.adjust(adjust);
           }
         });
   }
@@ -112,9 +122,23 @@ public final class CommandRules {
     return decimal("value", redeem.value(), true, MAX_VALUE);
   }
 
+  private static Optional<Violation> adjust(AdjustPoints adjust) {
+    if (adjust.points() == 0 || Math.abs(adjust.points()) > MAX_ADJUST_POINTS) {
+      return violation(
+          "points",
+          "must not be 0 and between -" + MAX_ADJUST_POINTS + " and " + MAX_ADJUST_POINTS);
+    }
+    Optional<Violation> reason = text("reason", adjust.reason(), MAX_REASON_LENGTH);
+    return reason.isPresent() ? reason : text("actor", adjust.actor(), MAX_REASON_LENGTH);
+  }
+
   private static Optional<Violation> text(String field, String value) {
-    if (value == null || value.isBlank() || value.length() > MAX_TEXT_LENGTH) {
-      return violation(field, "must be 1-" + MAX_TEXT_LENGTH + " characters, not blank");
+    return text(field, value, MAX_TEXT_LENGTH);
+  }
+
+  private static Optional<Violation> text(String field, String value, int maxLength) {
+    if (value == null || value.isBlank() || value.length() > maxLength) {
+      return violation(field, "must be 1-" + maxLength + " characters, not blank");
     }
     return Optional.empty();
   }

@@ -10,9 +10,10 @@ import java.util.UUID;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = EarnPoints.class, name = "EarnPoints"),
-  @JsonSubTypes.Type(value = RedeemPoints.class, name = "RedeemPoints")
+  @JsonSubTypes.Type(value = RedeemPoints.class, name = "RedeemPoints"),
+  @JsonSubTypes.Type(value = AdjustPoints.class, name = "AdjustPoints")
 })
-public sealed interface RewardsCommand permits EarnPoints, RedeemPoints {
+public sealed interface RewardsCommand permits EarnPoints, RedeemPoints, AdjustPoints {
 
   /** Identifies the command end to end; every outcome event names it. */
   UUID commandId();
@@ -23,7 +24,7 @@ public sealed interface RewardsCommand permits EarnPoints, RedeemPoints {
   /** When api-service accepted the command. */
   Instant occurredAt();
 
-  /** The command's kind as the status endpoint and rejections name it: EARN, REDEEM. */
+  /** The command's kind as the status endpoint and rejections name it: EARN, REDEEM, ADJUST. */
   @JsonIgnore
   String commandType();
 
@@ -38,5 +39,7 @@ public sealed interface RewardsCommand permits EarnPoints, RedeemPoints {
     R earn(EarnPoints earn);
 
     R redeem(RedeemPoints redeem);
+
+    R adjust(AdjustPoints adjust);
   }
 }

@@ -12,10 +12,11 @@ import java.util.UUID;
   @JsonSubTypes.Type(value = PointsEarned.class, name = "PointsEarned"),
   @JsonSubTypes.Type(value = RewardRedeemed.class, name = "RewardRedeemed"),
   @JsonSubTypes.Type(value = RedemptionRejected.class, name = "RedemptionRejected"),
-  @JsonSubTypes.Type(value = CommandRejected.class, name = "CommandRejected")
+  @JsonSubTypes.Type(value = CommandRejected.class, name = "CommandRejected"),
+  @JsonSubTypes.Type(value = PointsAdjusted.class, name = "PointsAdjusted")
 })
 public sealed interface RewardsEvent
-    permits PointsEarned, RewardRedeemed, RedemptionRejected, CommandRejected {
+    permits PointsEarned, RewardRedeemed, RedemptionRejected, CommandRejected, PointsAdjusted {
 
   /** Derived from the commandId, so a re-published outcome keeps its id and can be deduplicated. */
   UUID eventId();
@@ -52,5 +53,7 @@ public sealed interface RewardsEvent
     R redemptionRejected(RedemptionRejected event);
 
     R commandRejected(CommandRejected event);
+
+    R pointsAdjusted(PointsAdjusted event);
   }
 }

@@ -77,6 +77,20 @@ class CommandRulesTests {
     assertThat(fieldAtFault(overlong)).contains("rewardType");
   }
 
+  @Test
+  void anAdjustmentMovesAtMostAMillionPointsEitherWayAndNamesItsReasonAndActor() {
+    assertThat(fieldAtFault(adjust(-1_000_000, "fix", "admin"))).isEmpty();
+    assertThat(fieldAtFault(adjust(0, "fix", "admin"))).contains("points");
+    assertThat(fieldAtFault(adjust(1_000_001, "fix", "admin"))).contains("points");
+    assertThat(fieldAtFault(adjust(5, " ", "admin"))).contains("reason");
+    assertThat(fieldAtFault(adjust(5, "r".repeat(201), "admin"))).contains("reason");
+    assertThat(fieldAtFault(adjust(5, "fix", null))).contains("actor");
+  }
+
+  private static AdjustPoints adjust(long points, String reason, String actor) {
+    return new AdjustPoints(UUID.randomUUID(), "u", points, reason, actor, ACCEPTED);
+  }
+
   private static Optional<String> fieldAtFault(RewardsCommand command) {
     return CommandRules.firstViolation(command).map(CommandRules.Violation::field);
   }

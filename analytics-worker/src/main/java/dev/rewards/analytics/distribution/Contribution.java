@@ -1,6 +1,7 @@
 package dev.rewards.analytics.distribution;
 
 import dev.rewards.contracts.CommandRejected;
+import dev.rewards.contracts.PointsAdjusted;
 import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardRedeemed;
@@ -65,6 +66,11 @@ public record Contribution(Map<String, Long> increments, Map<String, String> nam
           @Override
           public Void commandRejected(CommandRejected rejected) {
             return null; // nothing was applied
+          }
+
+          @Override
+          public Void pointsAdjusted(PointsAdjusted adjusted) {
+            return null; // no category or reward: only the user's balance range moves
           }
         });
     moveUser(increments, balanceBefore, balanceAfter, ranges);

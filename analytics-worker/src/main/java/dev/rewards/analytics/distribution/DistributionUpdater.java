@@ -2,6 +2,7 @@ package dev.rewards.analytics.distribution;
 
 import dev.rewards.analytics.distribution.AggregateStore.UserView;
 import dev.rewards.contracts.CommandRejected;
+import dev.rewards.contracts.PointsAdjusted;
 import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardRedeemed;
@@ -91,6 +92,11 @@ public class DistributionUpdater {
         @Override
         public OptionalLong commandRejected(CommandRejected rejected) {
           return OptionalLong.empty();
+        }
+
+        @Override
+        public OptionalLong pointsAdjusted(PointsAdjusted adjusted) {
+          return OptionalLong.of(adjusted.newBalance());
         }
       };
 }

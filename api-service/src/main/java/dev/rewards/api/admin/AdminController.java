@@ -55,7 +55,9 @@ class AdminController {
   @GetMapping("/rewards/admin/database-summary")
   @Operation(
       summary = "Totals: users, entries, points earned, redeemed and held",
-      description = "`totalPointsInSystem` is the sum of all balances = earned − redeemed.")
+      description =
+          "`totalPointsInSystem` is the sum of all balances = earned − redeemed +"
+              + " `totalPointsAdjusted` (signed).")
   Map<String, Object> summary() {
     return Map.of("summary", queries.summary());
   }

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import dev.rewards.api.history.Pagination;
 import dev.rewards.support.store.StoreSchema.Accounts;
+import dev.rewards.support.store.StoreSchema.Adjustments;
 import dev.rewards.support.store.StoreSchema.Redemptions;
 import dev.rewards.support.store.StoreSchema.Transactions;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ class AdminQueries {
 
   /**
    * Totals over the ledger. Points in the system are the sum of the account balances, which the
-   * ledger keeps equal to earned minus redeemed (the original service added them up twice).
+   * ledger keeps equal to earned − redeemed + adjusted (the original service added them up twice).
    */
   DatabaseSummary summary() {
     return new DatabaseSummary(
@@ -63,6 +64,7 @@ class AdminQueries {
         database.getCollection(Redemptions.NAME).countDocuments(),
         sum(database.getCollection(Transactions.NAME), Transactions.POINTS_EARNED),
         sum(database.getCollection(Redemptions.NAME), Redemptions.POINTS_REDEEMED),
+        sum(database.getCollection(Adjustments.NAME), Adjustments.DELTA),
         sum(database.getCollection(Accounts.NAME), Accounts.BALANCE));
   }
 
@@ -86,5 +88,6 @@ class AdminQueries {
       long totalRedemptions,
       long totalPointsEarned,
       long totalPointsRedeemed,
+      long totalPointsAdjusted,
       long totalPointsInSystem) {}
 }

@@ -1,6 +1,7 @@
 package dev.rewards.api.commands;
 
 import dev.rewards.contracts.CommandRejected;
+import dev.rewards.contracts.PointsAdjusted;
 import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardRedeemed;
@@ -42,6 +43,22 @@ final class OutcomeResponses {
         @Override
         public ResponseEntity<Object> commandRejected(CommandRejected rejected) {
           return OutcomeResponses.commandRejected(rejected);
+        }
+
+        @Override
+        public ResponseEntity<Object> pointsAdjusted(PointsAdjusted adjusted) {
+          Map<String, Object> adjustment = new LinkedHashMap<>();
+          adjustment.put("id", adjusted.adjustmentId());
+          adjustment.put("delta", adjusted.delta());
+          adjustment.put("reason", adjusted.reason());
+          adjustment.put("actor", adjusted.actor());
+          adjustment.put("timestamp", adjusted.occurredAt());
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put("message", "Points adjusted");
+          body.put("commandId", adjusted.commandId());
+          body.put("adjustment", adjustment);
+          body.put("newBalance", adjusted.newBalance());
+          return ResponseEntity.ok(body);
         }
       };
 
@@ -97,11 +114,19 @@ final class OutcomeResponses {
    * if it was dead-lettered (it was accepted, but could never be applied).
    */
   private static ResponseEntity<Object> commandRejected(CommandRejected rejected) {
-    boolean invalid = CommandRejected.INVALID_COMMAND.equals(rejected.reason());
-    HttpStatus status = invalid ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT;
+    boolean deadLettered = CommandRejected.DEAD_LETTERED.equals(rejected.reason());
+    boolean insufficient = CommandRejected.INSUFFICIENT_POINTS.equals(rejected.reason());
+    HttpStatus status = deadLettered ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_REQUEST;
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, rejected.detail());
-    problem.setType(URI.create(invalid ? "/problems/invalid-command" : "/problems/dead-lettered"));
-    problem.setTitle(invalid ? "Invalid Command" : "Command Not Applied");
+    problem.setType(
+        URI.create(
+            deadLettered
+                ? "/problems/dead-lettered"
+                : insufficient ? "/problems/insufficient-points" : "/problems/invalid-command"));
+    problem.setTitle(
+        deadLettered
+            ? "Command Not Applied"
+            : insufficient ? "Insufficient Points" : "Invalid Command");
     problem.setProperty("commandId", rejected.commandId());
     problem.setProperty("reason", rejected.reason());
     if (rejected.field() != null) {

@@ -5,17 +5,21 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.InsertManyOptions;
 import dev.rewards.contracts.CommandRejected;
+import dev.rewards.contracts.PointsAdjusted;
 import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsEvent;
 import dev.rewards.ledger.rules.Taken;
 import dev.rewards.support.store.StoreSchema;
+import dev.rewards.support.store.StoreSchema.Adjustments;
 import dev.rewards.support.store.StoreSchema.Redemptions;
 import dev.rewards.support.store.StoreSchema.Transactions;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.Decimal128;
@@ -32,13 +36,17 @@ public class LedgerEntries {
 
   private final MongoCollection<Document> transactions;
   private final MongoCollection<Document> redemptions;
+  private final Map<String, MongoCollection<Document>> collections;
 
   public LedgerEntries(MongoDatabase database) {
     this.transactions = database.getCollection(TRANSACTIONS);
     this.redemptions = database.getCollection(REDEMPTIONS);
+    MongoCollection<Document> adjustments = database.getCollection(Adjustments.NAME);
+    this.collections =
+        Map.of(TRANSACTIONS, transactions, REDEMPTIONS, redemptions, Adjustments.NAME, adjustments);
     // no index on commandId: the _id is derived from it, so it is unique already, and every
     // index more is one more lookup on each insert
-    for (MongoCollection<Document> entries : new MongoCollection[] {transactions, redemptions}) {
+    for (MongoCollection<Document> entries : collections.values()) {
       entries.createIndex(new Document("userId", 1).append("timestamp", -1));
     }
   }
@@ -76,18 +84,33 @@ public class LedgerEntries {
           public Optional<Entry> commandRejected(CommandRejected rejected) {
             return Optional.empty(); // nothing was applied
           }
+
+          @Override
+          public Optional<Entry> pointsAdjusted(PointsAdjusted adjusted) {
+            return Optional.of(new Entry(Adjustments.NAME, adjustment(adjusted)));
+          }
         });
+  }
+
+  private static Document adjustment(PointsAdjusted adjusted) {
+    return new Document(StoreSchema.ID, adjusted.adjustmentId().toString())
+        .append(Adjustments.USER_ID, adjusted.userId())
+        .append(Adjustments.COMMAND_ID, adjusted.commandId().toString())
+        .append(Adjustments.DELTA, adjusted.delta())
+        .append(Adjustments.REASON, adjusted.reason())
+        .append(Adjustments.ACTOR, adjusted.actor())
+        .append(Adjustments.TIMESTAMP, Date.from(adjusted.occurredAt()));
   }
 
   /** Writes these entries, in one bulk write per collection. */
   public void recordAll(List<Entry> toWrite) {
-    List<Document> earned = new ArrayList<>();
-    List<Document> redeemed = new ArrayList<>();
+    Map<String, List<Document>> byCollection = new LinkedHashMap<>();
     for (Entry entry : toWrite) {
-      (TRANSACTIONS.equals(entry.collection()) ? earned : redeemed).add(entry.document());
+      byCollection
+          .computeIfAbsent(entry.collection(), name -> new ArrayList<>())
+          .add(entry.document());
     }
-    insertOnce(transactions, earned);
-    insertOnce(redemptions, redeemed);
+    byCollection.forEach((name, documents) -> insertOnce(collections.get(name), documents));
   }
 
   /** A ledger entry ready to be inserted into {@code collection}. */

@@ -94,6 +94,24 @@ public final class Account {
   }
 
   /**
+   * An operator's correction: a credit becomes a lot (paying debt first), a debit takes from the
+   * lots that expire first — unless the balance does not cover it, which is refused and journaled.
+   * Neither counts as points earned.
+   */
+  public Change adjust(UUID commandId, long delta, Instant expiresAt, Instant at) {
+    if (delta > 0) {
+      Math.addExact(balance, delta);
+      lots.earn(commandId.toString(), delta, at, expiresAt);
+      return record(Change.Kind.ADJUSTED, delta, commandId, at, List.of());
+    }
+    if (balance < -delta) {
+      return record(Change.Kind.REFUSED, 0, commandId, at, List.of());
+    }
+    List<Taken> taken = lots.spend(-delta);
+    return record(Change.Kind.ADJUSTED, delta, commandId, at, taken);
+  }
+
+  /**
    * Spends points on a reward if the balance covers them, from the lots that expire first; else
    * records the refusal, so that a redelivered redemption stays refused even if the balance grows.
    */

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * What one command did to an account, as recorded in its journal.
  *
- * @param kind earned, redeemed, or refused for lack of points
+ * @param kind earned, redeemed, adjusted, or refused for lack of points
  * @param delta the balance change (negative for a redemption, 0 when refused)
  * @param balanceAfter the balance right after this change
  * @param version the account version right after this change; every journal entry adds one
@@ -21,10 +21,11 @@ public record Change(
     takenFrom = List.copyOf(takenFrom);
   }
 
-  /** The three ways a command can end. */
+  /** The ways a command can end. */
   public enum Kind {
     EARNED,
     REDEEMED,
+    ADJUSTED,
     REFUSED
   }
 }

@@ -1,8 +1,10 @@
 package dev.rewards.ledger.rules;
 
+import dev.rewards.contracts.AdjustPoints;
 import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.CommandRules;
 import dev.rewards.contracts.EarnPoints;
+import dev.rewards.contracts.PointsAdjusted;
 import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.RedeemPoints;
 import dev.rewards.contracts.RedemptionRejected;
@@ -41,6 +43,11 @@ public final class Decisions {
           @Override
           public Change redeem(RedeemPoints redeem) {
             return account.redeem(redeem.commandId(), redeem.pointsToRedeem(), now);
+          }
+
+          @Override
+          public Change adjust(AdjustPoints adjust) {
+            return account.adjust(adjust.commandId(), adjust.points(), validity.expiryOf(now), now);
           }
         });
   }
@@ -85,6 +92,32 @@ public final class Decisions {
                 redeem.pointsToRedeem(),
                 redeem.rewardType(),
                 redeem.value(),
+                change.balanceAfter(),
+                change.at());
+          }
+
+          @Override
+          public RewardsEvent adjust(AdjustPoints adjust) {
+            if (change.kind() == Change.Kind.REFUSED) {
+              return new CommandRejected(
+                  eventId,
+                  adjust.commandId(),
+                  adjust.userId(),
+                  adjust.commandType(),
+                  CommandRejected.INSUFFICIENT_POINTS,
+                  "points",
+                  "Debiting %d points needs more than the %d available; a debit never overdraws"
+                      .formatted(-adjust.points(), change.balanceAfter()),
+                  change.at());
+            }
+            return new PointsAdjusted(
+                eventId,
+                adjust.commandId(),
+                adjust.userId(),
+                StableIds.derive("adjustment", adjust.commandId()),
+                adjust.points(),
+                adjust.reason(),
+                adjust.actor(),
                 change.balanceAfter(),
                 change.at());
           }

@@ -3,7 +3,10 @@ package dev.rewards.ledger.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.rewards.contracts.AdjustPoints;
+import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.EarnPoints;
+import dev.rewards.contracts.PointsAdjusted;
 import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.RedeemPoints;
 import dev.rewards.contracts.RedemptionRejected;
@@ -157,6 +160,28 @@ class CommandFlowTests {
   }
 
   @Test
+  void adjustsABalanceUpAndDownButNeverBelowZeroAndRecordsEachAdjustment() {
+    publish(earn("flow-adjust", 100));
+    AdjustPoints debit = adjust("flow-adjust", -30);
+    AdjustPoints overdraw = adjust("flow-adjust", -71);
+    AdjustPoints credit = adjust("flow-adjust", 5);
+    publish(debit);
+    publish(overdraw);
+    publish(credit);
+
+    assertThat(((PointsAdjusted) awaitOutcome(debit.commandId())).newBalance()).isEqualTo(70);
+    assertThat(((CommandRejected) awaitOutcome(overdraw.commandId())).reason())
+        .isEqualTo(CommandRejected.INSUFFICIENT_POINTS);
+    assertThat(((PointsAdjusted) awaitOutcome(credit.commandId())).newBalance()).isEqualTo(75);
+    assertThat(balance("flow-adjust")).isEqualTo(75);
+    assertThat(
+            mongo
+                .getCollection("adjustments")
+                .countDocuments(new Document("userId", "flow-adjust")))
+        .isEqualTo(2);
+  }
+
+  @Test
   void resumesWhereItStoppedAfterARestartAndAppliesEachCommandOnce() {
     MessageListenerContainer container = listeners.getListenerContainer(CommandListener.ID);
     container.stop();
@@ -200,8 +225,7 @@ class CommandFlowTests {
   }
 
   private void publish(Object command) {
-    String userId =
-        command instanceof EarnPoints e ? e.userId() : ((RedeemPoints) command).userId();
+    String userId = ((dev.rewards.contracts.RewardsCommand) command).userId();
     producer.send(new ProducerRecord<>(Topics.COMMANDS, userId, command));
     producer.flush();
   }
@@ -220,7 +244,11 @@ class CommandFlowTests {
   }
 
   private static UUID commandIdOf(Object command) {
-    return command instanceof EarnPoints e ? e.commandId() : ((RedeemPoints) command).commandId();
+    return ((dev.rewards.contracts.RewardsCommand) command).commandId();
+  }
+
+  private static AdjustPoints adjust(String userId, long points) {
+    return new AdjustPoints(UUID.randomUUID(), userId, points, "support", "admin", T0);
   }
 
   private static long balanceAfter(RewardsEvent event) {

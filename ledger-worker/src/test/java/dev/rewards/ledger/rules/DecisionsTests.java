@@ -3,7 +3,10 @@ package dev.rewards.ledger.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rewards.contracts.AdjustPoints;
+import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.EarnPoints;
+import dev.rewards.contracts.PointsAdjusted;
 import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.RedeemPoints;
 import dev.rewards.contracts.RedemptionRejected;
@@ -114,5 +117,32 @@ class DecisionsTests {
             });
     assertThat(account.lifetimePoints()).isEqualTo(500);
     assertThat(account.balance()).isEqualTo(100);
+  }
+
+  @Test
+  void anAdjustmentCreditsALotOrDebitsTheLotsButNeverOverdraws() {
+    Account account = Account.absent("u1", 20);
+    Decisions.decide(earn(100), account, YEAR, T0);
+
+    Change credit = Decisions.decide(adjust(50), account, YEAR, T0);
+    Change debit = Decisions.decide(adjust(-120), account, YEAR, T0);
+    AdjustPoints tooMuch = adjust(-31);
+    Change refused = Decisions.decide(tooMuch, account, YEAR, T0);
+
+    assertThat(credit.balanceAfter()).isEqualTo(150);
+    assertThat(debit.balanceAfter()).isEqualTo(30);
+    assertThat(debit.takenFrom()).extracting(Taken::points).containsExactly(100L, 20L);
+    assertThat(Decisions.outcomeOf(tooMuch, refused))
+        .isInstanceOfSatisfying(
+            CommandRejected.class,
+            rejected -> assertThat(rejected.reason()).isEqualTo("INSUFFICIENT_POINTS"));
+    assertThat(account.balance()).isEqualTo(30);
+    assertThat(account.lifetimePoints()).as("an adjustment is not earned").isEqualTo(100);
+    assertThat(Decisions.outcomeOf(adjust(1), Decisions.decide(adjust(1), account, YEAR, T0)))
+        .isInstanceOf(PointsAdjusted.class);
+  }
+
+  private static AdjustPoints adjust(long points) {
+    return new AdjustPoints(UUID.randomUUID(), "u1", points, "support", "admin", T0);
   }
 }

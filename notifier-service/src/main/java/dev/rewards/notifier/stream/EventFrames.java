@@ -2,6 +2,7 @@ package dev.rewards.notifier.stream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.rewards.contracts.CommandRejected;
+import dev.rewards.contracts.PointsAdjusted;
 import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardRedeemed;
@@ -102,6 +103,21 @@ public final class EventFrames {
                       rejected.field(),
                       rejected.detail(),
                       rejected.occurredAt())));
+        }
+
+        @Override
+        public List<String> pointsAdjusted(PointsAdjusted adjusted) {
+          return List.of(
+              frame(
+                  "pointsUpdated",
+                  new PointsUpdated(
+                      adjusted.userId(),
+                      adjusted.newBalance(),
+                      adjusted.delta(),
+                      "ADJUST",
+                      adjusted.commandId(),
+                      adjusted.eventId(),
+                      adjusted.occurredAt())));
         }
       };
 

@@ -50,6 +50,30 @@ class EventFramesTests {
   }
 
   @Test
+  void anAdjustmentBecomesPointsUpdatedWithItsSignedDeltaAndReasonAdjust() {
+    List<JsonNode> out =
+        parse(
+            frames.of(
+                new dev.rewards.contracts.PointsAdjusted(
+                    UUID.randomUUID(),
+                    commandId,
+                    "u1",
+                    UUID.randomUUID(),
+                    -30,
+                    "support fix",
+                    "admin",
+                    70,
+                    AT)));
+
+    assertThat(out).hasSize(1);
+    JsonNode data = out.get(0).path("data");
+    assertThat(out.get(0).path("event").asString()).isEqualTo("pointsUpdated");
+    assertThat(data.path("delta").asLong()).isEqualTo(-30);
+    assertThat(data.path("totalPoints").asLong()).isEqualTo(70);
+    assertThat(data.path("reason").asString()).isEqualTo("ADJUST");
+  }
+
+  @Test
   void rewardRedeemedBecomesPointsUpdatedThenRewardRedeemed() {
     UUID redemptionId = UUID.randomUUID();
     List<JsonNode> out =

@@ -90,4 +90,22 @@ public final class StoreSchema {
 
     private Redemptions() {}
   }
+
+  /**
+   * Operators' corrections, one per applied adjustment ({@code _id} derived from its commandId).
+   */
+  public static final class Adjustments {
+    public static final String NAME = "adjustments";
+    public static final String USER_ID = "userId";
+    public static final String COMMAND_ID = "commandId";
+
+    /** Signed: a credit is positive, a debit negative. */
+    public static final String DELTA = "delta";
+
+    public static final String REASON = "reason";
+    public static final String ACTOR = "actor";
+    public static final String TIMESTAMP = "timestamp";
+
+    private Adjustments() {}
+  }
 }
