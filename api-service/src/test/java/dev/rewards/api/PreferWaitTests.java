@@ -31,8 +31,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.utils.ContainerTestUtils;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,10 +57,19 @@ class PreferWaitTests {
   private CommandsTopic commands;
   private Producer<String, Object> events;
 
+  @Autowired KafkaListenerEndpointRegistry listeners;
+
+  @Value("${rewards.kafka.partitions}")
+  int partitions;
+
   @BeforeAll
   void setUp() {
     commands = new CommandsTopic(broker.getBrokersAsString());
     events = KafkaTestClients.producer(broker.getBrokersAsString());
+    // the waiters read outcomes from the latest offset: an outcome announced before they own the
+    // partitions would never reach them (this class has a context of its own, started just now)
+    ContainerTestUtils.waitForAssignment(
+        listeners.getListenerContainer("api-outcomes"), partitions);
   }
 
   @AfterAll
