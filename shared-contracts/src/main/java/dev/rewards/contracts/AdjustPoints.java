@@ -19,9 +19,12 @@ public record AdjustPoints(
     Objects.requireNonNull(userId, "userId");
   }
 
+  /** {@link #commandType()}, also for a command that cannot be read (see {@link MessageJson}). */
+  public static final String TYPE = "ADJUST";
+
   @Override
   public String commandType() {
-    return "ADJUST";
+    return TYPE;
   }
 
   @Override

@@ -69,7 +69,7 @@ public final class CommandRules {
   }
 
   /** Whether a purchase time is acceptable for a command accepted at {@code acceptedAt}. */
-  public static Optional<Violation> purchaseTime(
+  private static Optional<Violation> purchaseTime(
       String field, Instant purchasedAt, Instant acceptedAt) {
     if (purchasedAt == null) {
       return violation(field, "is required");

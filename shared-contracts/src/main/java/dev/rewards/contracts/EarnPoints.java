@@ -29,9 +29,12 @@ public record EarnPoints(
     Objects.requireNonNull(userId, "userId");
   }
 
+  /** {@link #commandType()}, also for a command that cannot be read (see {@link MessageJson}). */
+  public static final String TYPE = "EARN";
+
   @Override
   public String commandType() {
-    return "EARN";
+    return TYPE;
   }
 
   @Override

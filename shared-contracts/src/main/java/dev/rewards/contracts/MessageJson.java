@@ -1,5 +1,8 @@
 package dev.rewards.contracts;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -21,7 +24,23 @@ public final class MessageJson {
           .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
           .build();
 
+  /** The {@code type} names on the wire and the command types they stand for (EARN, …). */
+  private static final Map<String, String> COMMAND_TYPES = commandTypes();
+
   private MessageJson() {}
+
+  private static Map<String, String> commandTypes() {
+    Map<String, String> types = new HashMap<>();
+    for (JsonSubTypes.Type subtype :
+        RewardsCommand.class.getAnnotation(JsonSubTypes.class).value()) {
+      try {
+        types.put(subtype.name(), (String) subtype.value().getField("TYPE").get(null));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(subtype.value() + " must declare its TYPE", e);
+      }
+    }
+    return Map.copyOf(types);
+  }
 
   public static byte[] write(RewardsCommand command) {
     return MAPPER.writerFor(RewardsCommand.class).writeValueAsBytes(command);
@@ -62,14 +81,7 @@ public final class MessageJson {
         JsonNode kind = tree.get("type");
         commandId = id != null && id.isString() ? UUID.fromString(id.asString()) : null;
         userId = user != null && user.isString() ? user.asString() : null;
-        type =
-            kind == null
-                ? type
-                : switch (kind.asString()) {
-                  case "EarnPoints" -> "EARN";
-                  case "RedeemPoints" -> "REDEEM";
-                  default -> type;
-                };
+        type = kind == null ? type : COMMAND_TYPES.getOrDefault(kind.asString(), type);
       }
     } catch (JacksonException | IllegalArgumentException unreadable) {
       // whatever was found before stands

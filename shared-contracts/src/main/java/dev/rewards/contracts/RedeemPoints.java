@@ -25,9 +25,12 @@ public record RedeemPoints(
     Objects.requireNonNull(userId, "userId");
   }
 
+  /** {@link #commandType()}, also for a command that cannot be read (see {@link MessageJson}). */
+  public static final String TYPE = "REDEEM";
+
   @Override
   public String commandType() {
-    return "REDEEM";
+    return TYPE;
   }
 
   @Override

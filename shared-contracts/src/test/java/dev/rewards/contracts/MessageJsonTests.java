@@ -144,6 +144,24 @@ class MessageJsonTests {
   }
 
   @Test
+  void namesTheTypeOfEveryKindOfCommandItCannotRead() {
+    java.util.Map<String, String> expected =
+        java.util.Map.of(
+            "EarnPoints", EarnPoints.TYPE,
+            "RedeemPoints", RedeemPoints.TYPE,
+            "AdjustPoints", AdjustPoints.TYPE);
+    expected.forEach(
+        (kind, type) ->
+            assertThat(
+                    MessageJson.identityOf(
+                            ("{\"type\":\"" + kind + "\",\"points\":[]}")
+                                .getBytes(StandardCharsets.UTF_8))
+                        .commandType())
+                .as(kind)
+                .isEqualTo(type));
+  }
+
+  @Test
   void identifiesNothingInBytesThatAreNotJson() {
     MessageJson.CommandIdentity identity =
         MessageJson.identityOf(new byte[] {(byte) 0xff, 0x00, '{'});

@@ -110,30 +110,31 @@ final class OutcomeResponses {
   }
 
   /**
-   * A command the ledger could not apply: 400 if it broke the command rules (naming the field), 422
-   * if it was dead-lettered (it was accepted, but could never be applied).
+   * A command the ledger did not apply: 400 if it broke the command rules (naming the field) or a
+   * debit the balance did not cover, 422 if it was dead-lettered (accepted, but never applicable).
    */
   private static ResponseEntity<Object> commandRejected(CommandRejected rejected) {
-    boolean deadLettered = CommandRejected.DEAD_LETTERED.equals(rejected.reason());
-    boolean insufficient = CommandRejected.INSUFFICIENT_POINTS.equals(rejected.reason());
-    HttpStatus status = deadLettered ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_REQUEST;
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, rejected.detail());
-    problem.setType(
-        URI.create(
-            deadLettered
-                ? "/problems/dead-lettered"
-                : insufficient ? "/problems/insufficient-points" : "/problems/invalid-command"));
-    problem.setTitle(
-        deadLettered
-            ? "Command Not Applied"
-            : insufficient ? "Insufficient Points" : "Invalid Command");
+    Rejection answer =
+        switch (rejected.reason()) {
+          case CommandRejected.DEAD_LETTERED ->
+              new Rejection(
+                  HttpStatus.UNPROCESSABLE_CONTENT, "dead-lettered", "Command Not Applied");
+          case CommandRejected.INSUFFICIENT_POINTS ->
+              new Rejection(HttpStatus.BAD_REQUEST, "insufficient-points", "Insufficient Points");
+          default -> new Rejection(HttpStatus.BAD_REQUEST, "invalid-command", "Invalid Command");
+        };
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(answer.status(), rejected.detail());
+    problem.setType(URI.create("/problems/" + answer.slug()));
+    problem.setTitle(answer.title());
     problem.setProperty("commandId", rejected.commandId());
     problem.setProperty("reason", rejected.reason());
     if (rejected.field() != null) {
       problem.setProperty("field", rejected.field());
     }
-    return ResponseEntity.status(status)
+    return ResponseEntity.status(answer.status())
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
   }
+
+  private record Rejection(HttpStatus status, String slug, String title) {}
 }

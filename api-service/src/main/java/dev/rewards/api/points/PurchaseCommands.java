@@ -4,7 +4,6 @@ import dev.rewards.api.commands.CommandRequest;
 import dev.rewards.api.system.InvalidFieldException;
 import dev.rewards.contracts.CommandRules;
 import dev.rewards.contracts.EarnPoints;
-import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -19,16 +18,12 @@ class PurchaseCommands {
   }
 
   /**
-   * @throws InvalidFieldException if the purchase is dated outside what the ledger accepts, or its
-   *     amount would earn more points than one purchase may
+   * The command; whether the ledger can apply it (its purchase time among others) is checked when
+   * it is accepted, against the same rules the ledger uses.
+   *
+   * @throws InvalidFieldException if the amount would earn more points than one purchase may
    */
   EarnPoints earn(UUID commandId, String userId, EarnRequest request, CommandRequest command) {
-    Instant purchasedAt = request.timestamp() != null ? request.timestamp() : command.acceptedAt();
-    CommandRules.purchaseTime("timestamp", purchasedAt, command.acceptedAt())
-        .ifPresent(
-            violation -> {
-              throw new InvalidFieldException(violation.field(), violation.detail());
-            });
     long points = request.points() != null ? request.points() : computedPoints(request);
     return new EarnPoints(
         commandId,
@@ -36,7 +31,7 @@ class PurchaseCommands {
         points,
         request.category(),
         request.amount(),
-        purchasedAt,
+        request.timestamp() != null ? request.timestamp() : command.acceptedAt(),
         command.acceptedAt());
   }
 

@@ -43,8 +43,6 @@ import org.bson.conversions.Bson;
  */
 public class AccountStore {
 
-  public static final String COLLECTION = StoreSchema.Accounts.NAME;
-
   private final MongoCollection<Document> accounts;
   private final int journalLength;
 
@@ -53,7 +51,7 @@ public class AccountStore {
    *     one user's commands that can be applied before their command-log entries are written
    */
   public AccountStore(MongoDatabase database, int journalLength) {
-    this.accounts = database.getCollection(COLLECTION);
+    this.accounts = database.getCollection(Accounts.NAME);
     this.journalLength = journalLength;
   }
 

@@ -10,7 +10,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOptions;
 import dev.rewards.contracts.CommandRejected;
-import dev.rewards.contracts.CommandRules;
 import dev.rewards.contracts.MessageJson;
 import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.contracts.RewardsEvent;
@@ -35,14 +34,12 @@ import org.bson.conversions.Bson;
  */
 public class CommandLog {
 
-  public static final String COLLECTION = Commands.NAME;
-
   private static final Set<String> DECIDED = Set.of(Commands.APPLIED, Commands.REJECTED);
 
   private final MongoCollection<Document> commands;
 
   public CommandLog(MongoDatabase database) {
-    this.commands = database.getCollection(COLLECTION);
+    this.commands = database.getCollection(Commands.NAME);
     commands.createIndex(new Document(Commands.USER_ID, 1));
   }
 
@@ -76,7 +73,8 @@ public class CommandLog {
         decisionUpdate(
             command.userId(),
             command.commandType(),
-            CommandRules.firstViolation(command).isPresent() ? null : command.occurredAt(),
+            // a command rejected before reaching its account may carry an unstorable time
+            outcome.hasAccountState() ? command.occurredAt() : null,
             outcome.event(),
             decision.source(),
             outcome.accountVersion(),

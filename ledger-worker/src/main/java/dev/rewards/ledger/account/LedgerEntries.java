@@ -25,25 +25,21 @@ import org.bson.Document;
 import org.bson.types.Decimal128;
 
 /**
- * The immutable history: {@code transactions} (points earned) and {@code redemptions}. Entries are
- * inserted under an id derived from the command, so writing one again after a crash only meets a
- * duplicate key, which is ignored: the entry is already there.
+ * The immutable history: {@code transactions} (points earned), {@code redemptions} and {@code
+ * adjustments}. Entries are inserted under an id derived from the command, so writing one again
+ * after a crash only meets a duplicate key, which is ignored: the entry is already there.
  */
 public class LedgerEntries {
 
-  public static final String TRANSACTIONS = Transactions.NAME;
-  public static final String REDEMPTIONS = Redemptions.NAME;
-
-  private final MongoCollection<Document> transactions;
-  private final MongoCollection<Document> redemptions;
+  /** Each kind of entry's collection, by name. */
   private final Map<String, MongoCollection<Document>> collections;
 
   public LedgerEntries(MongoDatabase database) {
-    this.transactions = database.getCollection(TRANSACTIONS);
-    this.redemptions = database.getCollection(REDEMPTIONS);
-    MongoCollection<Document> adjustments = database.getCollection(Adjustments.NAME);
     this.collections =
-        Map.of(TRANSACTIONS, transactions, REDEMPTIONS, redemptions, Adjustments.NAME, adjustments);
+        Map.of(
+            Transactions.NAME, database.getCollection(Transactions.NAME),
+            Redemptions.NAME, database.getCollection(Redemptions.NAME),
+            Adjustments.NAME, database.getCollection(Adjustments.NAME));
     // no index on commandId: the _id is derived from it, so it is unique already, and every
     // index more is one more lookup on each insert
     for (MongoCollection<Document> entries : collections.values()) {
@@ -67,12 +63,12 @@ public class LedgerEntries {
         new RewardsEvent.Visitor<>() {
           @Override
           public Optional<Entry> pointsEarned(PointsEarned earned) {
-            return Optional.of(new Entry(TRANSACTIONS, transaction(earned)));
+            return Optional.of(new Entry(Transactions.NAME, transaction(earned)));
           }
 
           @Override
           public Optional<Entry> rewardRedeemed(RewardRedeemed redeemed) {
-            return Optional.of(new Entry(REDEMPTIONS, redemption(redeemed, takenFrom)));
+            return Optional.of(new Entry(Redemptions.NAME, redemption(redeemed, takenFrom)));
           }
 
           @Override

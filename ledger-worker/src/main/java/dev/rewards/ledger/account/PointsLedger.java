@@ -73,9 +73,7 @@ public class PointsLedger {
     Set<String> userIds = new HashSet<>();
     for (RewardsCommand command : commands) {
       commandIds.add(command.commandId());
-      if (CommandRules.firstViolation(command).isEmpty()) {
-        userIds.add(command.userId()); // an invalid command never reaches an account
-      }
+      userIds.add(command.userId());
     }
     return new LedgerBatch(
         accounts,

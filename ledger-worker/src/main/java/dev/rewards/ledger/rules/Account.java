@@ -22,7 +22,6 @@ public final class Account {
   private final List<JournalEntry> unwritten = new ArrayList<>();
   private final LotBook lots;
   private long storedVersion;
-  private long balance;
   private long version;
   private long lifetimePoints;
 
@@ -34,7 +33,6 @@ public final class Account {
       LotBook lots,
       long lifetimePoints) {
     this.userId = userId;
-    this.balance = lots.balance();
     this.version = version;
     this.storedVersion = version;
     this.journal = new ArrayList<>(journal);
@@ -67,8 +65,9 @@ public final class Account {
     return userId;
   }
 
+  /** What the lots hold minus the debt. */
   public long balance() {
-    return balance;
+    return lots.balance();
   }
 
   /** The points the balance is made of, and the debt. */
@@ -86,7 +85,7 @@ public final class Account {
    * @throws ArithmeticException if the balance would overflow; nothing is changed then
    */
   public Change earn(UUID commandId, long points, Instant earnedAt, Instant expiresAt, Instant at) {
-    Math.addExact(balance, points);
+    Math.addExact(balance(), points);
     Math.addExact(lifetimePoints, points);
     lots.earn(commandId.toString(), points, earnedAt, expiresAt);
     lifetimePoints += points;
@@ -100,11 +99,11 @@ public final class Account {
    */
   public Change adjust(UUID commandId, long delta, Instant expiresAt, Instant at) {
     if (delta > 0) {
-      Math.addExact(balance, delta);
+      Math.addExact(balance(), delta);
       lots.earn(commandId.toString(), delta, at, expiresAt);
       return record(Change.Kind.ADJUSTED, delta, commandId, at, List.of());
     }
-    if (balance < -delta) {
+    if (balance() < -delta) {
       return record(Change.Kind.REFUSED, 0, commandId, at, List.of());
     }
     List<Taken> taken = lots.spend(-delta);
@@ -116,7 +115,7 @@ public final class Account {
    * records the refusal, so that a redelivered redemption stays refused even if the balance grows.
    */
   public Change redeem(UUID commandId, long points, Instant at) {
-    if (balance < points) {
+    if (balance() < points) {
       return record(Change.Kind.REFUSED, 0, commandId, at, List.of());
     }
     List<Taken> taken = lots.spend(points);
@@ -142,19 +141,20 @@ public final class Account {
     return Optional.empty();
   }
 
-  /** Journals a change made in memory; it reaches the store with the next write of the account. */
+  /**
+   * Journals a change already made to the lots ({@code delta} is what it did to the balance); it
+   * reaches the store with the next write of the account.
+   */
   private Change record(
       Change.Kind kind, long delta, UUID commandId, Instant at, List<Taken> takenFrom) {
-    long newBalance = Math.addExact(balance, delta);
     JournalEntry entry = new JournalEntry(commandId, kind, delta, at, takenFrom);
     journal.add(entry);
     if (journal.size() > journalLength) {
       journal.remove(0);
     }
     unwritten.add(entry);
-    balance = newBalance;
     version++;
-    return new Change(kind, delta, balance, version, at, takenFrom);
+    return new Change(kind, delta, balance(), version, at, takenFrom);
   }
 
   public boolean hasUnwrittenChanges() {
@@ -174,7 +174,7 @@ public final class Account {
 
   /** Rebuilds the change of journal entry {@code index} from the entries after it. */
   private Change changeAt(int index) {
-    long balanceAfter = balance;
+    long balanceAfter = balance();
     long versionAfter = version;
     for (int later = index + 1; later < journal.size(); later++) {
       balanceAfter -= journal.get(later).delta();

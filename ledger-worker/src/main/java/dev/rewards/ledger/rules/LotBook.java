@@ -21,6 +21,7 @@ public final class LotBook {
       Comparator.comparing(Lot::expiresAt).thenComparing(Lot::earnedAt);
 
   private final List<Lot> lots;
+  private long inLots;
   private long debt;
 
   public LotBook(List<Lot> lots, long debt) {
@@ -30,6 +31,7 @@ public final class LotBook {
     this.lots = new ArrayList<>(lots);
     this.lots.removeIf(lot -> lot.points() == 0);
     this.lots.sort(SPENDING_ORDER);
+    this.inLots = this.lots.stream().mapToLong(Lot::points).sum();
     this.debt = debt;
   }
 
@@ -39,7 +41,7 @@ public final class LotBook {
 
   /** Points in the lots minus the debt. */
   public long balance() {
-    return lots.stream().mapToLong(Lot::points).sum() - debt;
+    return inLots - debt;
   }
 
   public long debt() {
@@ -63,6 +65,7 @@ public final class LotBook {
     if (points > paysDebt) {
       lots.add(new Lot(lotId, points - paysDebt, earnedAt, expiresAt));
       lots.sort(SPENDING_ORDER);
+      inLots += points - paysDebt;
     }
     return paysDebt;
   }
@@ -74,10 +77,9 @@ public final class LotBook {
    */
   public List<Taken> spend(long points) {
     requirePositive(points);
-    long inLots = lots.stream().mapToLong(Lot::points).sum();
-    if (inLots - debt < points) {
+    if (balance() < points) {
       throw new IllegalStateException(
-          "spending " + points + " needs more than the balance " + (inLots - debt));
+          "spending " + points + " needs more than the balance " + balance());
     }
     return takeInOrder(points, lots);
   }
@@ -92,9 +94,9 @@ public final class LotBook {
     order.sort(
         Comparator.comparing((Lot lot) -> !lot.id().equals(purchaseLotId))
             .thenComparing(SPENDING_ORDER));
-    long available = order.stream().mapToLong(Lot::points).sum();
-    List<Taken> taken = takeInOrder(Math.min(points, available), order);
-    long newDebt = points - Math.min(points, available);
+    long fromLots = Math.min(points, inLots);
+    List<Taken> taken = takeInOrder(fromLots, order);
+    long newDebt = points - fromLots;
     debt += newDebt;
     return new Reversal(taken, newDebt);
   }
@@ -119,6 +121,7 @@ public final class LotBook {
         continue;
       }
       restored += part.points();
+      inLots += part.points();
       int index = indexOf(part.lotId());
       if (index >= 0) {
         lots.set(index, lots.get(index).withPoints(lots.get(index).points() + part.points()));
@@ -142,6 +145,7 @@ public final class LotBook {
         taken.add(new Taken(lot.id(), take));
         int index = indexOf(lot.id());
         lots.set(index, lots.get(index).withPoints(lots.get(index).points() - take));
+        inLots -= take;
         left -= take;
       }
     }

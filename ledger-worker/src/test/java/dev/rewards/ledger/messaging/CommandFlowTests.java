@@ -11,6 +11,7 @@ import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.RedeemPoints;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardRedeemed;
+import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.contracts.RewardsEvent;
 import dev.rewards.contracts.Topics;
 import dev.rewards.support.cache.BalanceCache;
@@ -24,8 +25,6 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,21 +51,16 @@ class CommandFlowTests {
   @Autowired KafkaListenerEndpointRegistry listeners;
   @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
-  private Producer<String, Object> producer;
-  private Consumer<String, RewardsEvent> events;
-  private final List<RewardsEvent> received = new ArrayList<>();
+  private LedgerTopics topics;
 
   @BeforeAll
   void connect() {
-    producer = KafkaTestClients.producer(bootstrapServers);
-    events = KafkaTestClients.eventConsumer(bootstrapServers);
-    events.subscribe(List.of(Topics.EVENTS));
+    topics = new LedgerTopics(bootstrapServers);
   }
 
   @AfterAll
   void disconnect() {
-    producer.close();
-    events.close();
+    topics.close();
   }
 
   @Test
@@ -112,7 +106,7 @@ class CommandFlowTests {
 
     awaitOutcome(marker.commandId());
     assertThat(balance("flow-dup")).isEqualTo(71);
-    assertThat(received).filteredOn(e -> e.commandId().equals(earn.commandId())).hasSize(1);
+    assertThat(topics.outcomesOf(earn.commandId())).hasSize(1);
   }
 
   @Test
@@ -197,7 +191,7 @@ class CommandFlowTests {
       assertThat(balance("flow-restart-" + user)).isEqualTo(50);
     }
     for (EarnPoints command : backlog) {
-      assertThat(received).filteredOn(e -> e.commandId().equals(command.commandId())).hasSize(1);
+      assertThat(topics.outcomesOf(command.commandId())).hasSize(1);
     }
   }
 
@@ -206,7 +200,7 @@ class CommandFlowTests {
     try (Consumer<String, byte[]> deadLetters = KafkaTestClients.rawConsumer(bootstrapServers)) {
       deadLetters.subscribe(List.of(Topics.COMMANDS_DEAD_LETTER));
       byte[] poison = "{\"type\":\"StealPoints\"}".getBytes(StandardCharsets.UTF_8);
-      producer.send(new ProducerRecord<>(Topics.COMMANDS, "flow-poison", poison));
+      topics.publish("flow-poison", poison);
       EarnPoints after = earn("flow-poison", 5);
       publish(after);
 
@@ -225,26 +219,15 @@ class CommandFlowTests {
   }
 
   private void publish(Object command) {
-    String userId = ((dev.rewards.contracts.RewardsCommand) command).userId();
-    producer.send(new ProducerRecord<>(Topics.COMMANDS, userId, command));
-    producer.flush();
+    topics.publish(((RewardsCommand) command).userId(), command);
   }
 
   private RewardsEvent awaitOutcome(UUID commandId) {
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () -> {
-              events.poll(Duration.ofMillis(100)).forEach(r -> received.add(r.value()));
-              return received.stream().anyMatch(e -> e.commandId().equals(commandId));
-            });
-    // give a duplicate announcement the chance to show up before callers count events
-    KafkaTestClients.drain(events, Duration.ofMillis(500)).forEach(r -> received.add(r.value()));
-    return received.stream().filter(e -> e.commandId().equals(commandId)).findFirst().orElseThrow();
+    return topics.awaitOutcome(commandId);
   }
 
   private static UUID commandIdOf(Object command) {
-    return ((dev.rewards.contracts.RewardsCommand) command).commandId();
+    return ((RewardsCommand) command).commandId();
   }
 
   private static AdjustPoints adjust(String userId, long points) {

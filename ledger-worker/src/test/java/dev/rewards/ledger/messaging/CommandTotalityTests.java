@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,21 +44,16 @@ class CommandTotalityTests {
 
   @Autowired MongoTemplate mongo;
 
-  private Producer<String, Object> producer;
-  private Consumer<String, RewardsEvent> events;
-  private final List<RewardsEvent> received = new ArrayList<>();
+  private LedgerTopics topics;
 
   @BeforeAll
   void connect() {
-    producer = KafkaTestClients.producer(bootstrapServers);
-    events = KafkaTestClients.eventConsumer(bootstrapServers);
-    events.subscribe(List.of(Topics.EVENTS));
+    topics = new LedgerTopics(bootstrapServers);
   }
 
   @AfterAll
   void disconnect() {
-    producer.close();
-    events.close();
+    topics.close();
   }
 
   @Test
@@ -190,28 +183,19 @@ class CommandTotalityTests {
     publish("twice-invalid", marker);
 
     awaitOutcome(marker.commandId());
-    assertThat(received).filteredOn(e -> e.commandId().equals(invalid.commandId())).hasSize(1);
+    assertThat(topics.outcomesOf(invalid.commandId())).hasSize(1);
   }
 
   private void publish(String key, Object command) {
-    producer.send(new ProducerRecord<>(Topics.COMMANDS, key, command));
-    producer.flush();
+    topics.publish(key, command);
   }
 
   private void publishRaw(String key, String json) {
-    publish(key, json.getBytes(StandardCharsets.UTF_8));
+    topics.publish(key, json.getBytes(StandardCharsets.UTF_8));
   }
 
   private RewardsEvent awaitOutcome(UUID commandId) {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              events.poll(Duration.ofMillis(100)).forEach(r -> received.add(r.value()));
-              return received.stream().anyMatch(e -> e.commandId().equals(commandId));
-            });
-    KafkaTestClients.drain(events, Duration.ofMillis(500)).forEach(r -> received.add(r.value()));
-    return received.stream().filter(e -> e.commandId().equals(commandId)).findFirst().orElseThrow();
+    return topics.awaitOutcome(commandId);
   }
 
   private String status(UUID commandId) {

@@ -1,7 +1,6 @@
 package dev.rewards.ledger.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
@@ -12,11 +11,8 @@ import dev.rewards.contracts.RedeemPoints;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsEvent;
-import dev.rewards.contracts.Topics;
 import dev.rewards.ledger.messaging.CommandHistories.Step;
-import dev.rewards.support.testing.KafkaTestClients;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,9 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,21 +53,16 @@ class LedgerPropertyTests {
   @Autowired MongoTemplate mongo;
 
   private final AtomicInteger run = new AtomicInteger();
-  private final Map<UUID, List<RewardsEvent>> outcomes = new HashMap<>();
-  private Producer<String, Object> producer;
-  private Consumer<String, RewardsEvent> events;
+  private LedgerTopics topics;
 
   @BeforeAll
   void connect() {
-    producer = KafkaTestClients.producer(bootstrapServers);
-    events = KafkaTestClients.eventConsumer(bootstrapServers);
-    events.subscribe(List.of(Topics.EVENTS));
+    topics = new LedgerTopics(bootstrapServers);
   }
 
   @AfterAll
   void disconnect() {
-    producer.close();
-    events.close();
+    topics.close();
   }
 
   @Test
@@ -93,20 +81,21 @@ class LedgerPropertyTests {
         new CommandHistories(historySeed, "prop" + run.incrementAndGet(), 8);
     List<Step> history = generator.history(COMMANDS_PER_HISTORY);
     for (Step step : history) {
-      producer.send(new ProducerRecord<>(Topics.COMMANDS, step.key(), step.value()));
+      topics.publish(step.key(), step.value());
     }
-    producer.flush();
 
     Set<UUID> owed = new HashSet<>();
     history.forEach(step -> owed.add(step.commandId()));
-    awaitOutcomes(owed, historySeed);
+    // every command answered: no partition stopped
+    topics.awaitOutcomes(
+        owed, Duration.ofSeconds(90), "every command of history " + historySeed + " answered");
 
     ReferenceModel model = ReferenceModel.of(history);
     for (UUID commandId : owed) {
-      assertThat(outcomes.get(commandId))
+      assertThat(topics.outcomesOf(commandId))
           .as("outcomes of %s (history seed %d)", commandId, historySeed)
           .hasSize(1);
-      assertThat(describe(outcomes.get(commandId).get(0)))
+      assertThat(describe(topics.outcomesOf(commandId).get(0)))
           .as("outcome of %s (history seed %d)", commandId, historySeed)
           .isEqualTo(model.expectedOutcome(commandId));
     }
@@ -118,23 +107,6 @@ class LedgerPropertyTests {
           .isEqualTo(sumOfEntries(userId));
     }
     assertEntriesMatchAppliedDecisions(generator.users(), historySeed);
-  }
-
-  private void awaitOutcomes(Set<UUID> owed, long historySeed) {
-    await()
-        .atMost(Duration.ofSeconds(90))
-        .alias("every command of history " + historySeed + " answered: no partition stopped")
-        .until(
-            () -> {
-              events.poll(Duration.ofMillis(200)).forEach(r -> record(r.value()));
-              return outcomes.keySet().containsAll(owed);
-            });
-    // a second announcement of any command would arrive with or just after the first
-    KafkaTestClients.drain(events, Duration.ofSeconds(1)).forEach(r -> record(r.value()));
-  }
-
-  private void record(RewardsEvent event) {
-    outcomes.computeIfAbsent(event.commandId(), id -> new ArrayList<>()).add(event);
   }
 
   private void assertEntriesMatchAppliedDecisions(List<String> users, long historySeed) {

@@ -33,32 +33,14 @@ public final class EventFrames {
       new RewardsEvent.Visitor<>() {
         @Override
         public List<String> pointsEarned(PointsEarned earned) {
-          return List.of(
-              frame(
-                  "pointsUpdated",
-                  new PointsUpdated(
-                      earned.userId(),
-                      earned.newBalance(),
-                      earned.points(),
-                      "EARN",
-                      earned.commandId(),
-                      earned.eventId(),
-                      earned.occurredAt())));
+          return List.of(pointsUpdated(earned, earned.newBalance(), earned.points(), "EARN"));
         }
 
         @Override
         public List<String> rewardRedeemed(RewardRedeemed redeemed) {
           return List.of(
-              frame(
-                  "pointsUpdated",
-                  new PointsUpdated(
-                      redeemed.userId(),
-                      redeemed.remainingPoints(),
-                      -redeemed.pointsRedeemed(),
-                      "REDEEM",
-                      redeemed.commandId(),
-                      redeemed.eventId(),
-                      redeemed.occurredAt())),
+              pointsUpdated(
+                  redeemed, redeemed.remainingPoints(), -redeemed.pointsRedeemed(), "REDEEM"),
               frame(
                   "rewardRedeemed",
                   new Redeemed(
@@ -108,18 +90,23 @@ public final class EventFrames {
         @Override
         public List<String> pointsAdjusted(PointsAdjusted adjusted) {
           return List.of(
-              frame(
-                  "pointsUpdated",
-                  new PointsUpdated(
-                      adjusted.userId(),
-                      adjusted.newBalance(),
-                      adjusted.delta(),
-                      "ADJUST",
-                      adjusted.commandId(),
-                      adjusted.eventId(),
-                      adjusted.occurredAt())));
+              pointsUpdated(adjusted, adjusted.newBalance(), adjusted.delta(), "ADJUST"));
         }
       };
+
+  /** {@code pointsUpdated}: the frame every balance change gets, whatever its kind. */
+  private String pointsUpdated(RewardsEvent event, long totalPoints, long delta, String reason) {
+    return frame(
+        "pointsUpdated",
+        new PointsUpdated(
+            event.userId(),
+            totalPoints,
+            delta,
+            reason,
+            event.commandId(),
+            event.eventId(),
+            event.occurredAt()));
+  }
 
   private String frame(String name, Object data) {
     return json.writeValueAsString(new Frame(name, data));

@@ -22,10 +22,15 @@ public final class CredentialsAuthenticationProvider implements AuthenticationPr
 
   private final SecuritySettings settings;
   private final WsTokens wsTokens;
+  private final List<byte[]> apiKeyDigests;
+  private final List<byte[]> adminTokenDigest;
 
   public CredentialsAuthenticationProvider(SecuritySettings settings, WsTokens wsTokens) {
     this.settings = settings;
     this.wsTokens = wsTokens;
+    this.apiKeyDigests = settings.apiKeys().stream().map(Secrets::digest).toList();
+    this.adminTokenDigest =
+        settings.adminToken() == null ? List.of() : List.of(Secrets.digest(settings.adminToken()));
   }
 
   @Override
@@ -36,14 +41,14 @@ public final class CredentialsAuthenticationProvider implements AuthenticationPr
     String subscribedUser = null;
     // with no API keys configured client routes are open: a key or user token is not checked
     if (presented.apiKey() != null && settings.enabled()) {
-      if (!Secrets.matchesAny(presented.apiKey(), settings.apiKeys())) {
+      byte[] key = Secrets.digest(presented.apiKey());
+      if (!Secrets.matchesAny(key, apiKeyDigests)) {
         throw new BadCredentialsException("The X-API-Key header holds no valid API key");
       }
       roles.add(role(Roles.CLIENT));
-      name =
-          "client:" + HexFormat.of().formatHex(Secrets.sha256(presented.apiKey())).substring(0, 12);
+      name = "client:" + HexFormat.of().formatHex(key).substring(0, 12);
     }
-    boolean adminByToken = Secrets.matches(presented.token(), settings.adminToken());
+    boolean adminByToken = isAdminToken(presented.token());
     if (presented.token() != null && !adminByToken && settings.enabled()) {
       subscribedUser =
           wsTokens
@@ -53,7 +58,7 @@ public final class CredentialsAuthenticationProvider implements AuthenticationPr
       roles.add(role(Roles.SUBSCRIBER));
       name = name == null ? "user:" + subscribedUser : name;
     }
-    if (presented.bearer() != null && !Secrets.matches(presented.bearer(), settings.adminToken())) {
+    if (presented.bearer() != null && !isAdminToken(presented.bearer())) {
       throw new BadCredentialsException(
           settings.adminToken() == null
               ? "Admin access is closed: set REWARDS_ADMIN_TOKEN to open it"
@@ -70,6 +75,10 @@ public final class CredentialsAuthenticationProvider implements AuthenticationPr
   @Override
   public boolean supports(Class<?> authentication) {
     return PresentedCredentials.class.isAssignableFrom(authentication);
+  }
+
+  private boolean isAdminToken(String presented) {
+    return presented != null && Secrets.matchesAny(Secrets.digest(presented), adminTokenDigest);
   }
 
   private static GrantedAuthority role(String role) {

@@ -42,7 +42,6 @@ public final class RewardsHttpSecurity {
         .httpBasic(AbstractHttpConfigurer::disable)
         .formLogin(AbstractHttpConfigurer::disable)
         .logout(AbstractHttpConfigurer::disable)
-        .anonymous(anonymous -> {})
         .addFilterBefore(credentials, AuthorizationFilter.class)
         .exceptionHandling(
             refusals -> refusals.authenticationEntryPoint(problems).accessDeniedHandler(problems));

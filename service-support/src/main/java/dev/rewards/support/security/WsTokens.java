@@ -49,7 +49,7 @@ public final class WsTokens {
     } else {
       material = "random:" + java.util.UUID.randomUUID();
     }
-    return new WsTokens(Secrets.sha256("rewards-ws-token/" + material), clock);
+    return new WsTokens(Secrets.digest("rewards-ws-token/" + material), clock);
   }
 
   public Issued issue(String userId, Duration ttl) {
@@ -60,11 +60,6 @@ public final class WsTokens {
             + "."
             + expiresAt.getEpochSecond();
     return new Issued(payload + "." + ENCODE.encodeToString(sign(payload)), expiresAt);
-  }
-
-  /** True only for an unexpired token issued for exactly this user. */
-  public boolean permits(String token, String userId) {
-    return userId != null && userOf(token).filter(userId::equals).isPresent();
   }
 
   /** The user an unexpired, correctly signed token was issued for; empty for any other string. */

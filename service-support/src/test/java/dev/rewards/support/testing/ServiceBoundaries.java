@@ -20,10 +20,7 @@ public final class ServiceBoundaries {
 
   /** Fails if any class of {@code dev.rewards.<service>} depends on another service's package. */
   public static void check(String service) {
-    JavaClasses classes =
-        new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.rewards." + service);
+    JavaClasses classes = mainClassesOf("dev.rewards." + service);
     String[] others =
         SERVICES.stream()
             .filter(s -> !s.equals(service))
@@ -34,28 +31,7 @@ public final class ServiceBoundaries {
 
   /** Fails if the given package of a service (its business rules) depends on Spring. */
   public static void checkFreeOfSpring(String packageName) {
-    JavaClasses classes =
-        new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages(packageName);
-    noClasses()
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage("org.springframework..")
-        .check(classes);
-  }
-
-  /** Fails if two feature packages of a service depend on each other, directly or around a loop. */
-  public static void checkFeaturesFreeOfCycles(String service) {
-    JavaClasses classes =
-        new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.rewards." + service);
-    com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
-        .matching("dev.rewards." + service + ".(*)..")
-        .should()
-        .beFreeOfCycles()
-        .check(classes);
+    checkFreeOf(packageName, "org.springframework..");
   }
 
   /**
@@ -63,14 +39,30 @@ public final class ServiceBoundaries {
    * rules are plain Java, so they are tested without a store and move to another store unchanged.
    */
   public static void checkFreeOfFrameworksAndStore(String packageName) {
-    JavaClasses classes =
-        new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages(packageName);
+    checkFreeOf(packageName, "org.springframework..", "com.mongodb..", "org.bson..");
+  }
+
+  private static void checkFreeOf(String packageName, String... forbidden) {
     noClasses()
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..")
+        .resideInAnyPackage(forbidden)
+        .check(mainClassesOf(packageName));
+  }
+
+  /** Fails if two feature packages of a service depend on each other, directly or around a loop. */
+  public static void checkFeaturesFreeOfCycles(String service) {
+    JavaClasses classes = mainClassesOf("dev.rewards." + service);
+    com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+        .matching("dev.rewards." + service + ".(*)..")
+        .should()
+        .beFreeOfCycles()
         .check(classes);
+  }
+
+  private static JavaClasses mainClassesOf(String packageName) {
+    return new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages(packageName);
   }
 }
