@@ -134,12 +134,17 @@ class ApiFlowTests {
     createUser("erin", "erin@example.com");
     mongo
         .getCollection("accounts")
-        .insertOne(new Document("_id", "erin").append("balance", 70L).append("version", 3L));
+        .insertOne(
+            new Document("_id", "erin")
+                .append("balance", 70L)
+                .append("version", 3L)
+                .append("lifetimePoints", 90L));
 
     ApiClient.Response balance = api.get("/rewards/points/erin");
 
     assertThat(balance.json().get("totalPoints").asLong()).isEqualTo(70);
-    assertThat(cache.get("erin")).contains(new BalanceCache.CachedBalance(3, 70));
+    assertThat(balance.json().get("lifetimePoints").asLong()).isEqualTo(90);
+    assertThat(cache.get("erin")).contains(new BalanceCache.CachedBalance(3, 70, 90));
   }
 
   @Test
@@ -148,7 +153,8 @@ class ApiFlowTests {
     mongo
         .getCollection("accounts")
         .insertOne(new Document("_id", "frank").append("balance", 10L).append("version", 1L));
-    cache.putIfNewer("frank", 2, 25); // what ledger-worker does before announcing an outcome
+    // what ledger-worker does before announcing an outcome
+    cache.putIfNewer("frank", new BalanceCache.CachedBalance(2, 25, 25));
 
     assertThat(api.get("/rewards/points/frank").json().get("totalPoints").asLong()).isEqualTo(25);
   }

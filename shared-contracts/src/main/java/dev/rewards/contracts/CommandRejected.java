@@ -9,8 +9,10 @@ import java.util.UUID;
  * one outcome, so even one that could not be read or applied gets this answer.
  *
  * @param commandType the command's kind (EARN, REDEEM), or UNKNOWN if it could not be read
- * @param reason {@link #INVALID_COMMAND}, {@link #DEAD_LETTERED} or {@link #INSUFFICIENT_POINTS}
- * @param field the command field at fault, for {@link #INVALID_COMMAND}; else null
+ * @param reason {@link #INVALID_COMMAND}, {@link #DEAD_LETTERED}, {@link #INSUFFICIENT_POINTS} or
+ *     one of a correction's: {@link #UNKNOWN_PURCHASE}, {@link #REFUND_EXCEEDS_PURCHASE}, {@link
+ *     #NOTHING_TO_REFUND}, {@link #UNKNOWN_REDEMPTION}, {@link #ALREADY_CANCELLED}
+ * @param field the command field at fault, if one is; else null
  * @param detail what was wrong, for people
  */
 public record CommandRejected(
@@ -26,6 +28,21 @@ public record CommandRejected(
 
   /** A debit (an adjustment) that the balance does not cover; debits never overdraw. */
   public static final String INSUFFICIENT_POINTS = "INSUFFICIENT_POINTS";
+
+  /** A refund names no purchase of this user (by commandId or Idempotency-Key). */
+  public static final String UNKNOWN_PURCHASE = "UNKNOWN_PURCHASE";
+
+  /** A refund's amount, with the purchase's earlier refunds, is more than the purchase. */
+  public static final String REFUND_EXCEEDS_PURCHASE = "REFUND_EXCEEDS_PURCHASE";
+
+  /** A refund of "all the rest" of a purchase already refunded in full. */
+  public static final String NOTHING_TO_REFUND = "NOTHING_TO_REFUND";
+
+  /** A cancellation names no applied redemption of this user. */
+  public static final String UNKNOWN_REDEMPTION = "UNKNOWN_REDEMPTION";
+
+  /** A cancellation of a redemption that was cancelled before. */
+  public static final String ALREADY_CANCELLED = "ALREADY_CANCELLED";
 
   /** The command breaks {@link CommandRules}: the API would have refused it. */
   public static final String INVALID_COMMAND = "INVALID_COMMAND";

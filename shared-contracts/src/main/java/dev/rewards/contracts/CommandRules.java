@@ -38,10 +38,18 @@ public final class CommandRules {
   public static final int MAX_TEXT_LENGTH = 50;
   public static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
+  /** What an {@code Idempotency-Key} may be, and so how a refund may name a purchase by it. */
+  public static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
+
   private CommandRules() {}
 
   /** A rule a command breaks: the command field at fault and why. */
   public record Violation(String field, String detail) {}
+
+  /** Whether the command breaks no rule. */
+  public static boolean isValid(RewardsCommand command) {
+    return firstViolation(command).isEmpty();
+  }
 
   /** The first rule the command breaks, if any. */
   public static Optional<Violation> firstViolation(RewardsCommand command) {
@@ -64,6 +72,19 @@ public final class CommandRules {
           @Override
           public Optional<Violation> adjust(AdjustPoints adjust) {
             return CommandRules.adjust(adjust);
+          }
+
+          @Override
+          public Optional<Violation> refund(RefundPurchase refund) {
+            return CommandRules.refund(refund);
+          }
+
+          @Override
+          public Optional<Violation> cancelRedemption(CancelRedemption cancel) {
+            if (cancel.redemptionCommandId() == null) {
+              return violation("redemptionCommandId", "is required");
+            }
+            return optionalText("reason", cancel.reason());
           }
         });
   }
@@ -130,6 +151,31 @@ public final class CommandRules {
     }
     Optional<Violation> reason = text("reason", adjust.reason(), MAX_REASON_LENGTH);
     return reason.isPresent() ? reason : text("actor", adjust.actor(), MAX_REASON_LENGTH);
+  }
+
+  private static Optional<Violation> refund(RefundPurchase refund) {
+    boolean byId = refund.purchaseCommandId() != null;
+    boolean byKey = refund.purchaseIdempotencyKey() != null;
+    if (byId == byKey) {
+      return violation(
+          "purchaseCommandId",
+          "or purchaseIdempotencyKey must name the purchase: exactly one of them");
+    }
+    if (byKey && !IDEMPOTENCY_KEY.matcher(refund.purchaseIdempotencyKey()).matches()) {
+      return violation("purchaseIdempotencyKey", "must be 1-128 visible ASCII characters");
+    }
+    if (refund.amount() != null) {
+      Optional<Violation> amount = decimal("amount", refund.amount(), false, MAX_AMOUNT);
+      if (amount.isPresent()) {
+        return amount;
+      }
+    }
+    return optionalText("reason", refund.reason());
+  }
+
+  /** A reason is optional; when given, 1-200 characters. */
+  private static Optional<Violation> optionalText(String field, String value) {
+    return value == null ? Optional.empty() : text(field, value, MAX_REASON_LENGTH);
   }
 
   private static Optional<Violation> text(String field, String value) {

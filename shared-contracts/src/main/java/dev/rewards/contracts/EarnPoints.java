@@ -8,6 +8,9 @@ import java.util.UUID;
 /**
  * Credit {@code points} for a purchase. Points are already resolved by api-service (explicit or by
  * the earn rules), so applying the command needs no configuration.
+ *
+ * @param idempotencyKey the {@code Idempotency-Key} the purchase was sent with, if any: a till
+ *     later names the purchase by it (its receipt number) to refund it; null if none
  */
 public record EarnPoints(
     UUID commandId,
@@ -16,8 +19,21 @@ public record EarnPoints(
     String category,
     BigDecimal amount,
     Instant purchasedAt,
-    Instant occurredAt)
+    Instant occurredAt,
+    String idempotencyKey)
     implements RewardsCommand {
+
+  /** A purchase sent without an {@code Idempotency-Key}. */
+  public EarnPoints(
+      UUID commandId,
+      String userId,
+      long points,
+      String category,
+      BigDecimal amount,
+      Instant purchasedAt,
+      Instant occurredAt) {
+    this(commandId, userId, points, category, amount, purchasedAt, occurredAt, null);
+  }
 
   /**
    * Only the command's identity is required to build one; whether its values can be applied is

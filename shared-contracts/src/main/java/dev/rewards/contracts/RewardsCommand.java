@@ -11,9 +11,12 @@ import java.util.UUID;
 @JsonSubTypes({
   @JsonSubTypes.Type(value = EarnPoints.class, name = "EarnPoints"),
   @JsonSubTypes.Type(value = RedeemPoints.class, name = "RedeemPoints"),
-  @JsonSubTypes.Type(value = AdjustPoints.class, name = "AdjustPoints")
+  @JsonSubTypes.Type(value = AdjustPoints.class, name = "AdjustPoints"),
+  @JsonSubTypes.Type(value = RefundPurchase.class, name = "RefundPurchase"),
+  @JsonSubTypes.Type(value = CancelRedemption.class, name = "CancelRedemption")
 })
-public sealed interface RewardsCommand permits EarnPoints, RedeemPoints, AdjustPoints {
+public sealed interface RewardsCommand
+    permits EarnPoints, RedeemPoints, AdjustPoints, RefundPurchase, CancelRedemption {
 
   /** Identifies the command end to end; every outcome event names it. */
   UUID commandId();
@@ -24,7 +27,10 @@ public sealed interface RewardsCommand permits EarnPoints, RedeemPoints, AdjustP
   /** When api-service accepted the command. */
   Instant occurredAt();
 
-  /** The command's kind as the status endpoint and rejections name it: EARN, REDEEM, ADJUST. */
+  /**
+   * The command's kind as the status endpoint and rejections name it: EARN, REDEEM, ADJUST, REFUND,
+   * CANCEL_REDEMPTION.
+   */
   @JsonIgnore
   String commandType();
 
@@ -41,5 +47,9 @@ public sealed interface RewardsCommand permits EarnPoints, RedeemPoints, AdjustP
     R redeem(RedeemPoints redeem);
 
     R adjust(AdjustPoints adjust);
+
+    R refund(RefundPurchase refund);
+
+    R cancelRedemption(CancelRedemption cancel);
   }
 }

@@ -13,10 +13,18 @@ import java.util.UUID;
   @JsonSubTypes.Type(value = RewardRedeemed.class, name = "RewardRedeemed"),
   @JsonSubTypes.Type(value = RedemptionRejected.class, name = "RedemptionRejected"),
   @JsonSubTypes.Type(value = CommandRejected.class, name = "CommandRejected"),
-  @JsonSubTypes.Type(value = PointsAdjusted.class, name = "PointsAdjusted")
+  @JsonSubTypes.Type(value = PointsAdjusted.class, name = "PointsAdjusted"),
+  @JsonSubTypes.Type(value = PointsReversed.class, name = "PointsReversed"),
+  @JsonSubTypes.Type(value = RedemptionCancelled.class, name = "RedemptionCancelled")
 })
 public sealed interface RewardsEvent
-    permits PointsEarned, RewardRedeemed, RedemptionRejected, CommandRejected, PointsAdjusted {
+    permits PointsEarned,
+        RewardRedeemed,
+        RedemptionRejected,
+        CommandRejected,
+        PointsAdjusted,
+        PointsReversed,
+        RedemptionCancelled {
 
   /** Derived from the commandId, so a re-published outcome keeps its id and can be deduplicated. */
   UUID eventId();
@@ -55,5 +63,9 @@ public sealed interface RewardsEvent
     R commandRejected(CommandRejected event);
 
     R pointsAdjusted(PointsAdjusted event);
+
+    R pointsReversed(PointsReversed event);
+
+    R redemptionCancelled(RedemptionCancelled event);
   }
 }

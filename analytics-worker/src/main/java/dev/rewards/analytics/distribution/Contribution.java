@@ -3,6 +3,8 @@ package dev.rewards.analytics.distribution;
 import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.PointsAdjusted;
 import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.PointsReversed;
+import dev.rewards.contracts.RedemptionCancelled;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsEvent;
@@ -70,7 +72,29 @@ public record Contribution(Map<String, Long> increments, Map<String, String> nam
 
           @Override
           public Void pointsAdjusted(PointsAdjusted adjusted) {
-            return null; // no category or reward: only the user's balance range moves
+            return null; // no category or reward: only the user's balance moves
+          }
+
+          @Override
+          public Void pointsReversed(PointsReversed reversed) {
+            refunded(
+                increments,
+                names,
+                reversed.category(),
+                reversed.pointsReversed(),
+                Amounts.toCents(reversed.refundedAmount()));
+            return null;
+          }
+
+          @Override
+          public Void redemptionCancelled(RedemptionCancelled cancelled) {
+            cancelled(
+                increments,
+                names,
+                cancelled.rewardType(),
+                cancelled.pointsRedeemed(),
+                cancelled.pointsExpiredMeanwhile());
+            return null;
           }
         });
     moveUser(increments, balanceBefore, balanceAfter, ranges);
@@ -91,6 +115,49 @@ public record Contribution(Map<String, Long> increments, Map<String, String> nam
     names.put(key + ".name", category);
   }
 
+  /**
+   * A refund netted out of its purchase's category: its points and amount no longer count (the
+   * purchase still counts as a transaction).
+   */
+  public static void refunded(
+      Map<String, Long> increments,
+      Map<String, String> names,
+      String category,
+      long pointsReversed,
+      long refundedCents) {
+    String key = category(category);
+    increments.merge(key + ".points", -pointsReversed, Long::sum);
+    increments.merge(key + ".amountCents", -refundedCents, Long::sum);
+    names.put(key + ".name", category);
+    increments.merge(REVERSED_POINTS, pointsReversed, Long::sum);
+  }
+
+  /**
+   * A cancelled redemption no longer counts under its reward type; what of it had expired meanwhile
+   * counts as expired.
+   */
+  public static void cancelled(
+      Map<String, Long> increments,
+      Map<String, String> names,
+      String rewardType,
+      long pointsRedeemed,
+      long pointsExpiredMeanwhile) {
+    String key = rewardType(rewardType);
+    increments.merge(key + ".points", -pointsRedeemed, Long::sum);
+    increments.merge(key + ".count", -1L, Long::sum);
+    names.put(key + ".name", rewardType);
+    increments.merge(EXPIRED_POINTS, pointsExpiredMeanwhile, Long::sum);
+  }
+
+  /** Counter of points reversed by refunds. */
+  public static final String REVERSED_POINTS = "reversedPoints";
+
+  /** Counter of points that expired. */
+  public static final String EXPIRED_POINTS = "expiredPoints";
+
+  /** Σ of the balances of the users counted. */
+  public static final String OUTSTANDING_POINTS = "outstandingPoints";
+
   /** A redemption counted under its reward type. */
   public static void redeemed(
       Map<String, Long> increments, Map<String, String> names, String rewardType, long points) {
@@ -100,9 +167,16 @@ public record Contribution(Map<String, Long> increments, Map<String, String> nam
     names.put(key + ".name", rewardType);
   }
 
-  /** A user counted in the histogram moves from the range of its old balance to the new one. */
+  /**
+   * A user counted in the histogram moves from the range of its old balance to the new one, and the
+   * outstanding points by the difference.
+   */
   public static void moveUser(
       Map<String, Long> increments, Long balanceBefore, long balanceAfter, BalanceRanges ranges) {
+    long moved = balanceAfter - (balanceBefore == null ? 0 : balanceBefore);
+    if (moved != 0) {
+      increments.merge(OUTSTANDING_POINTS, moved, Long::sum);
+    }
     long to = ranges.rangeOf(balanceAfter);
     if (balanceBefore == null) {
       increments.merge(range(to), 1L, Long::sum);

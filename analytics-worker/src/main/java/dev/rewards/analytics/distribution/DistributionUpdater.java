@@ -4,6 +4,8 @@ import dev.rewards.analytics.distribution.AggregateStore.UserView;
 import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.PointsAdjusted;
 import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.PointsReversed;
+import dev.rewards.contracts.RedemptionCancelled;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsEvent;
@@ -97,6 +99,16 @@ public class DistributionUpdater {
         @Override
         public OptionalLong pointsAdjusted(PointsAdjusted adjusted) {
           return OptionalLong.of(adjusted.newBalance());
+        }
+
+        @Override
+        public OptionalLong pointsReversed(PointsReversed reversed) {
+          return OptionalLong.of(reversed.newBalance());
+        }
+
+        @Override
+        public OptionalLong redemptionCancelled(RedemptionCancelled cancelled) {
+          return OptionalLong.of(cancelled.newBalance());
         }
       };
 }

@@ -6,6 +6,7 @@ import dev.rewards.analytics.distribution.BalanceRanges;
 import dev.rewards.analytics.distribution.Contribution;
 import dev.rewards.support.store.StoreSchema;
 import dev.rewards.support.store.StoreSchema.Accounts;
+import dev.rewards.support.store.StoreSchema.Adjustments;
 import dev.rewards.support.store.StoreSchema.Redemptions;
 import dev.rewards.support.store.StoreSchema.Transactions;
 import java.math.BigDecimal;
@@ -54,6 +55,14 @@ public class LedgerRecount {
           tx.getString(Transactions.CATEGORY),
           ((Number) tx.get(Transactions.POINTS_EARNED)).longValue(),
           Amounts.toCents(decimal(tx.get(Transactions.AMOUNT))));
+      if (tx.get(Transactions.REFUNDED_AMOUNT) != null) {
+        Contribution.refunded(
+            increments.get(partition),
+            names.get(partition),
+            tx.getString(Transactions.CATEGORY),
+            ((Number) tx.get(Transactions.POINTS_REVERSED)).longValue(),
+            Amounts.toCents(decimal(tx.get(Transactions.REFUNDED_AMOUNT))));
+      }
     }
     for (Document redemption : database.getCollection(Redemptions.NAME).find().batchSize(5_000)) {
       int partition = partitionOf(redemption.getString(Redemptions.USER_ID), partitions);
@@ -62,6 +71,18 @@ public class LedgerRecount {
           names.computeIfAbsent(partition, p -> new LinkedHashMap<>()),
           redemption.getString(Redemptions.REWARD_TYPE),
           ((Number) redemption.get(Redemptions.POINTS_REDEEMED)).longValue());
+      Document cancellation = redemption.get(Redemptions.CANCELLATION, Document.class);
+      if (cancellation != null) {
+        Contribution.cancelled(
+            increments.get(partition),
+            names.get(partition),
+            redemption.getString(Redemptions.REWARD_TYPE),
+            ((Number) redemption.get(Redemptions.POINTS_REDEEMED)).longValue(),
+            ((Number) cancellation.get("pointsExpiredMeanwhile")).longValue());
+      }
+    }
+    for (Document adjustment : database.getCollection(Adjustments.NAME).find().batchSize(5_000)) {
+      customers.add(adjustment.getString(Adjustments.USER_ID)); // a balance without a purchase
     }
     List<Document> users = new ArrayList<>();
     for (Document account : database.getCollection(Accounts.NAME).find().batchSize(5_000)) {

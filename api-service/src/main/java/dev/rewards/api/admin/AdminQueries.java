@@ -55,29 +55,37 @@ class AdminQueries {
 
   /**
    * Totals over the ledger. Points in the system are the sum of the account balances, which the
-   * ledger keeps equal to earned − redeemed + adjusted (the original service added them up twice).
+   * ledger keeps equal to earned − redeemed − reversed − expired + adjusted (the original service
+   * added them up twice). A cancelled redemption no longer counts as one; what of it had expired
+   * meanwhile counts as expired.
    */
   DatabaseSummary summary() {
+    MongoCollection<Document> redemptions = database.getCollection(Redemptions.NAME);
+    Document standing = new Document(Redemptions.CANCELLATION, new Document("$exists", false));
+    Document cancelled = new Document(Redemptions.CANCELLATION, new Document("$exists", true));
     return new DatabaseSummary(
         userCount(),
         database.getCollection(Transactions.NAME).countDocuments(),
-        database.getCollection(Redemptions.NAME).countDocuments(),
-        sum(database.getCollection(Transactions.NAME), Transactions.POINTS_EARNED),
-        sum(database.getCollection(Redemptions.NAME), Redemptions.POINTS_REDEEMED),
-        sum(database.getCollection(Adjustments.NAME), Adjustments.DELTA),
-        sum(database.getCollection(Accounts.NAME), Accounts.BALANCE));
+        redemptions.countDocuments(standing),
+        sum(database.getCollection(Transactions.NAME), null, Transactions.POINTS_EARNED),
+        sum(redemptions, standing, Redemptions.POINTS_REDEEMED),
+        sum(database.getCollection(Transactions.NAME), null, Transactions.POINTS_REVERSED),
+        sum(redemptions, cancelled, Redemptions.CANCELLATION + ".pointsExpiredMeanwhile"),
+        sum(database.getCollection(Adjustments.NAME), null, Adjustments.DELTA),
+        sum(database.getCollection(Accounts.NAME), null, Accounts.BALANCE));
   }
 
-  private static long sum(MongoCollection<Document> collection, String field) {
-    Document total =
-        collection
-            .aggregate(
-                List.of(
-                    new Document(
-                        "$group",
-                        new Document("_id", null)
-                            .append("total", new Document("$sum", "$" + field)))))
-            .first();
+  /** Σ {@code field} over the documents {@code filter} matches (all if null); absent counts 0. */
+  private static long sum(MongoCollection<Document> collection, Document filter, String field) {
+    List<Document> pipeline = new ArrayList<>();
+    if (filter != null) {
+      pipeline.add(new Document("$match", filter));
+    }
+    pipeline.add(
+        new Document(
+            "$group",
+            new Document("_id", null).append("total", new Document("$sum", "$" + field))));
+    Document total = collection.aggregate(pipeline).first();
     return total == null ? 0 : ((Number) total.get("total")).longValue();
   }
 
@@ -88,6 +96,8 @@ class AdminQueries {
       long totalRedemptions,
       long totalPointsEarned,
       long totalPointsRedeemed,
+      long totalPointsReversed,
+      long totalPointsExpired,
       long totalPointsAdjusted,
       long totalPointsInSystem) {}
 }

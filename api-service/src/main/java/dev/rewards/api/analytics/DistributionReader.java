@@ -40,7 +40,11 @@ class DistributionReader {
       histogram.put(bound, 0L);
     }
     Instant asOf = null;
+    long[] ledgerTotals = new long[3]; // reversed, expired, outstanding
     for (Document partition : database.getCollection("analytics_partitions").find()) {
+      ledgerTotals[0] += number(partition, "reversedPoints");
+      ledgerTotals[1] += number(partition, "expiredPoints");
+      ledgerTotals[2] += number(partition, "outstandingPoints");
       for (Document category : children(partition, "categories")) {
         long[] totals = categories.computeIfAbsent(category.getString("name"), n -> new long[3]);
         totals[0] += number(category, "points");
@@ -65,7 +69,7 @@ class DistributionReader {
     }
     return new RewardsDistribution(
         distribution(categories),
-        summary(categories, redemptions),
+        summary(categories, redemptions, ledgerTotals),
         redemptions.entrySet().stream()
             .map(e -> new RedemptionTotals(e.getKey(), e.getValue()[0], e.getValue()[1]))
             .sorted(Comparator.comparingLong(RedemptionTotals::totalPoints).reversed())
@@ -96,7 +100,8 @@ class DistributionReader {
         .toList();
   }
 
-  private static Summary summary(Map<String, long[]> categories, Map<String, long[]> redemptions) {
+  private static Summary summary(
+      Map<String, long[]> categories, Map<String, long[]> redemptions, long[] ledgerTotals) {
     long points = 0;
     long transactions = 0;
     for (long[] t : categories.values()) {
@@ -109,7 +114,16 @@ class DistributionReader {
       redemptionCount += t[0];
       redeemed += t[1];
     }
-    return new Summary(points, transactions, categories.size(), redeemed, redemptionCount);
+    return new Summary(
+        points,
+        transactions,
+        categories.size(),
+        redeemed,
+        redemptionCount,
+        ledgerTotals[0],
+        ledgerTotals[1],
+        ledgerTotals[2],
+        0);
   }
 
   private static List<BalanceRange> histogram(Map<Long, Long> usersByLowerBound) {

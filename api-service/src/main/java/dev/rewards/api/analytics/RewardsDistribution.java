@@ -19,12 +19,23 @@ public record RewardsDistribution(
       long transactionCount,
       BigDecimal averagePointsPerTransaction) {}
 
+  /**
+   * Totals net of corrections: refunds are out of {@code totalPoints}, cancelled redemptions out of
+   * {@code totalPointsRedeemed} and {@code totalRedemptions}.
+   *
+   * @param outstandingPoints Σ of the balances
+   * @param heldPoints points reserved by holds; 0 while the ledger has no holds
+   */
   public record Summary(
       long totalPoints,
       long totalTransactions,
       int categories,
       long totalPointsRedeemed,
-      long totalRedemptions) {}
+      long totalRedemptions,
+      long totalPointsReversed,
+      long totalPointsExpired,
+      long outstandingPoints,
+      long heldPoints) {}
 
   public record RedemptionTotals(String rewardType, long count, long totalPoints) {}
 

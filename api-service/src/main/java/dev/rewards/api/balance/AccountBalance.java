@@ -1,4 +1,15 @@
 package dev.rewards.api.balance;
 
-/** {@code GET /rewards/points/{userId}}. */
-public record AccountBalance(String userId, long totalPoints) {}
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * {@code GET /rewards/points/{userId}}.
+ *
+ * @param totalPoints the balance; negative only while a refund's debt is unpaid
+ * @param lifetimePoints points ever earned, less those reversed by refunds (redemptions do not
+ *     lower it)
+ */
+public record AccountBalance(
+    @Schema(example = "user123") String userId,
+    @Schema(example = "415") long totalPoints,
+    @Schema(example = "415") long lifetimePoints) {}

@@ -3,6 +3,7 @@ package dev.rewards.api.balance;
 import dev.rewards.api.system.NotFoundException;
 import dev.rewards.api.users.UserIds;
 import dev.rewards.api.users.UserStore;
+import dev.rewards.support.cache.BalanceCache.CachedBalance;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +31,7 @@ class BalanceController {
     if (!users.exists(userId)) {
       throw new NotFoundException("User " + userId + " not found");
     }
-    return new AccountBalance(userId, balances.balanceOf(userId));
+    CachedBalance balance = balances.balanceOf(userId);
+    return new AccountBalance(userId, balance.balance(), balance.lifetimePoints());
   }
 }

@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Projections.include;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import dev.rewards.support.cache.BalanceCache;
+import dev.rewards.support.cache.BalanceCache.CachedBalance;
 import dev.rewards.support.store.StoreSchema;
 import dev.rewards.support.store.StoreSchema.Accounts;
 import io.micrometer.core.instrument.Counter;
@@ -40,25 +41,38 @@ public class BalanceReader {
   }
 
   /** The balance of a known user (0 before their first command is applied). */
-  public long balanceOf(String userId) {
-    Optional<BalanceCache.CachedBalance> cached = cachedBalance(userId);
+  public CachedBalance balanceOf(String userId) {
+    Optional<CachedBalance> cached = cachedBalance(userId);
     if (cached.isPresent()) {
       hits.increment();
-      return cached.get().balance();
+      return cached.get();
     }
     misses.increment();
     Document account =
         accounts
             .find(eq(StoreSchema.ID, userId))
-            .projection(include(Accounts.BALANCE, Accounts.VERSION))
+            .projection(include(Accounts.BALANCE, Accounts.VERSION, Accounts.LIFETIME_POINTS))
             .first();
-    long balance = account == null ? 0 : account.get(Accounts.BALANCE, Number.class).longValue();
-    long version = account == null ? 0 : account.get(Accounts.VERSION, Number.class).longValue();
-    refill(userId, version, balance);
-    return balance;
+    CachedBalance read =
+        account == null
+            ? new CachedBalance(0, 0, 0)
+            : new CachedBalance(
+                account.get(Accounts.VERSION, Number.class).longValue(),
+                account.get(Accounts.BALANCE, Number.class).longValue(),
+                lifetimePointsOf(account));
+    refill(userId, read);
+    return read;
   }
 
-  private Optional<BalanceCache.CachedBalance> cachedBalance(String userId) {
+  /** Accounts written before lifetime points were kept: their balance, as the ledger reads them. */
+  private static long lifetimePointsOf(Document account) {
+    Number lifetime = account.get(Accounts.LIFETIME_POINTS, Number.class);
+    return lifetime != null
+        ? lifetime.longValue()
+        : Math.max(0, account.get(Accounts.BALANCE, Number.class).longValue());
+  }
+
+  private Optional<CachedBalance> cachedBalance(String userId) {
     try {
       return cache.get(userId);
     } catch (RuntimeException e) {
@@ -67,9 +81,9 @@ public class BalanceReader {
     }
   }
 
-  private void refill(String userId, long version, long balance) {
+  private void refill(String userId, CachedBalance read) {
     try {
-      cache.putIfNewer(userId, version, balance);
+      cache.putIfNewer(userId, read);
     } catch (RuntimeException e) {
       log.debug("cache unavailable, not refilled: {}", e.getMessage());
     }

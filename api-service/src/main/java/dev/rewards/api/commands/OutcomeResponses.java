@@ -3,6 +3,8 @@ package dev.rewards.api.commands;
 import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.PointsAdjusted;
 import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.PointsReversed;
+import dev.rewards.contracts.RedemptionCancelled;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsEvent;
@@ -60,6 +62,42 @@ final class OutcomeResponses {
           body.put("newBalance", adjusted.newBalance());
           return ResponseEntity.ok(body);
         }
+
+        @Override
+        public ResponseEntity<Object> pointsReversed(PointsReversed reversed) {
+          Map<String, Object> refund = new LinkedHashMap<>();
+          refund.put("purchaseCommandId", reversed.purchaseCommandId());
+          refund.put("refundedAmount", reversed.refundedAmount());
+          refund.put("totalRefundedAmount", reversed.totalRefundedAmount());
+          refund.put("pointsReversed", reversed.pointsReversed());
+          refund.put("reason", reversed.reason());
+          refund.put("timestamp", reversed.occurredAt());
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put("message", "Refund applied");
+          body.put("commandId", reversed.commandId());
+          body.put("refund", refund);
+          body.put("newBalance", reversed.newBalance());
+          body.put("debt", reversed.debt());
+          return ResponseEntity.ok(body);
+        }
+
+        @Override
+        public ResponseEntity<Object> redemptionCancelled(RedemptionCancelled cancelled) {
+          Map<String, Object> cancellation = new LinkedHashMap<>();
+          cancellation.put("redemptionCommandId", cancelled.redemptionCommandId());
+          cancellation.put("rewardType", cancelled.rewardType());
+          cancellation.put("pointsRedeemed", cancelled.pointsRedeemed());
+          cancellation.put("pointsRestored", cancelled.pointsRestored());
+          cancellation.put("pointsExpiredMeanwhile", cancelled.pointsExpiredMeanwhile());
+          cancellation.put("reason", cancelled.reason());
+          cancellation.put("timestamp", cancelled.occurredAt());
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put("message", "Redemption cancelled");
+          body.put("commandId", cancelled.commandId());
+          body.put("cancellation", cancellation);
+          body.put("newBalance", cancelled.newBalance());
+          return ResponseEntity.ok(body);
+        }
       };
 
   private static ResponseEntity<Object> pointsEarned(PointsEarned earned) {
@@ -111,7 +149,9 @@ final class OutcomeResponses {
 
   /**
    * A command the ledger did not apply: 400 if it broke the command rules (naming the field) or a
-   * debit the balance did not cover, 422 if it was dead-lettered (accepted, but never applicable).
+   * debit the balance did not cover; 404 if it named no purchase or redemption of the user; 409 if
+   * what it would correct is corrected already; 422 if it was dead-lettered (accepted, but never
+   * applicable) or a refund exceeds its purchase.
    */
   private static ResponseEntity<Object> commandRejected(CommandRejected rejected) {
     Rejection answer =
@@ -121,6 +161,19 @@ final class OutcomeResponses {
                   HttpStatus.UNPROCESSABLE_CONTENT, "dead-lettered", "Command Not Applied");
           case CommandRejected.INSUFFICIENT_POINTS ->
               new Rejection(HttpStatus.BAD_REQUEST, "insufficient-points", "Insufficient Points");
+          case CommandRejected.UNKNOWN_PURCHASE ->
+              new Rejection(HttpStatus.NOT_FOUND, "unknown-purchase", "Unknown Purchase");
+          case CommandRejected.UNKNOWN_REDEMPTION ->
+              new Rejection(HttpStatus.NOT_FOUND, "unknown-redemption", "Unknown Redemption");
+          case CommandRejected.NOTHING_TO_REFUND ->
+              new Rejection(HttpStatus.CONFLICT, "nothing-to-refund", "Nothing To Refund");
+          case CommandRejected.ALREADY_CANCELLED ->
+              new Rejection(HttpStatus.CONFLICT, "already-cancelled", "Already Cancelled");
+          case CommandRejected.REFUND_EXCEEDS_PURCHASE ->
+              new Rejection(
+                  HttpStatus.UNPROCESSABLE_CONTENT,
+                  "refund-exceeds-purchase",
+                  "Refund Exceeds Purchase");
           default -> new Rejection(HttpStatus.BAD_REQUEST, "invalid-command", "Invalid Command");
         };
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(answer.status(), rejected.detail());

@@ -1,6 +1,7 @@
 package dev.rewards.api.commands;
 
 import dev.rewards.api.system.InvalidFieldException;
+import dev.rewards.contracts.CommandRules;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -8,7 +9,7 @@ import java.util.regex.Pattern;
 final class RequestHeaders {
 
   /** 1–128 visible ASCII characters. */
-  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
+  private static final Pattern IDEMPOTENCY_KEY = CommandRules.IDEMPOTENCY_KEY;
 
   /** The {@code wait} preference of RFC 7240, among others that are ignored. */
   private static final Pattern WAIT =

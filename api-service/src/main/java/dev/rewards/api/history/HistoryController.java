@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A user's transactions and redemptions, newest first, paginated. */
+/** A user's transactions, redemptions and statement, newest first, paginated. */
 @RestController
 @Tag(name = "History")
 class HistoryController {
@@ -26,7 +26,9 @@ class HistoryController {
   }
 
   @GetMapping("/rewards/transactions/{userId}")
-  @Operation(summary = "Points earned, newest first (page ≥ 1, limit 1–100, default 1 and 10)")
+  @Operation(
+      summary = "Points earned, newest first (page ≥ 1, limit 1–100, default 1 and 10)",
+      description = "Each purchase shows `refundedAmount` and `pointsReversed` by its refunds.")
   Map<String, Object> transactions(
       @PathVariable String userId,
       @RequestParam(required = false) Integer page,
@@ -37,7 +39,11 @@ class HistoryController {
   }
 
   @GetMapping("/rewards/redemptions/{userId}")
-  @Operation(summary = "Rewards redeemed, newest first (page ≥ 1, limit 1–100, default 1 and 10)")
+  @Operation(
+      summary = "Rewards redeemed, newest first (page ≥ 1, limit 1–100, default 1 and 10)",
+      description =
+          "Each shows `cancelled`, and `cancellation` {commandId, timestamp, pointsRestored,"
+              + " pointsExpiredMeanwhile, reason} once cancelled.")
   Map<String, Object> redemptions(
       @PathVariable String userId,
       @RequestParam(required = false) Integer page,
@@ -45,6 +51,24 @@ class HistoryController {
     Pagination requested = Pagination.requested(page, limit);
     requireUser(userId);
     return body("redemptions", history.redemptions(userId, requested));
+  }
+
+  @GetMapping("/rewards/statement/{userId}")
+  @Operation(
+      summary = "Every movement of the balance, newest first, signed, with the balance after it",
+      description =
+          "`kind`: EARN, REDEEM, REFUND, REDEMPTION_CANCELLED, ADJUST. The points of all entries"
+              + " add up to the balance, and each `balanceAfter` is the one before plus `points`."
+              + " `reason`: the category, reward, or the reason given; `reference`: the refunded"
+              + " purchase or cancelled redemption (their commandId), a purchase's Idempotency-Key,"
+              + " an adjustment's actor. Page ≥ 1, limit 1–100, default 1 and 10.")
+  Map<String, Object> statement(
+      @PathVariable String userId,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer limit) {
+    Pagination requested = Pagination.requested(page, limit);
+    requireUser(userId);
+    return body("entries", history.statement(userId, requested));
   }
 
   private void requireUser(String userId) {

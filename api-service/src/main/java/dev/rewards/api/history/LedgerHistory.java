@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import dev.rewards.support.store.StoreSchema;
+import dev.rewards.support.store.StoreSchema.Movements;
 import dev.rewards.support.store.StoreSchema.Redemptions;
 import dev.rewards.support.store.StoreSchema.Transactions;
 import java.math.BigDecimal;
@@ -24,10 +25,12 @@ public class LedgerHistory {
 
   private final MongoCollection<Document> transactions;
   private final MongoCollection<Document> redemptions;
+  private final MongoCollection<Document> movements;
 
   LedgerHistory(MongoDatabase database) {
     this.transactions = database.getCollection(Transactions.NAME);
     this.redemptions = database.getCollection(Redemptions.NAME);
+    this.movements = database.getCollection(Movements.NAME);
   }
 
   public Page transactions(String userId, Pagination requested) {
@@ -52,15 +55,22 @@ public class LedgerHistory {
         transactions,
         filter,
         requested,
-        doc ->
-            entry(
-                doc,
-                "amount",
-                decimal(doc.get(Transactions.AMOUNT)),
-                "category",
-                doc.getString(Transactions.CATEGORY),
-                "pointsEarned",
-                doc.get(Transactions.POINTS_EARNED, Number.class).longValue()));
+        doc -> {
+          Map<String, Object> entry =
+              entry(
+                  doc,
+                  "amount",
+                  decimal(doc.get(Transactions.AMOUNT)),
+                  "category",
+                  doc.getString(Transactions.CATEGORY),
+                  "pointsEarned",
+                  doc.get(Transactions.POINTS_EARNED, Number.class).longValue());
+          Object refunded = doc.get(Transactions.REFUNDED_AMOUNT);
+          Number reversed = doc.get(Transactions.POINTS_REVERSED, Number.class);
+          entry.put("refundedAmount", refunded == null ? BigDecimal.ZERO : decimal(refunded));
+          entry.put("pointsReversed", reversed == null ? 0L : reversed.longValue());
+          return entry;
+        });
   }
 
   private Page redemptions(Bson filter, Pagination requested) {
@@ -68,15 +78,68 @@ public class LedgerHistory {
         redemptions,
         filter,
         requested,
-        doc ->
-            entry(
-                doc,
-                "pointsRedeemed",
-                doc.get(Redemptions.POINTS_REDEEMED, Number.class).longValue(),
-                "rewardType",
-                doc.getString(Redemptions.REWARD_TYPE),
-                "value",
-                decimal(doc.get(Redemptions.VALUE))));
+        doc -> {
+          Map<String, Object> entry =
+              entry(
+                  doc,
+                  "pointsRedeemed",
+                  doc.get(Redemptions.POINTS_REDEEMED, Number.class).longValue(),
+                  "rewardType",
+                  doc.getString(Redemptions.REWARD_TYPE),
+                  "value",
+                  decimal(doc.get(Redemptions.VALUE)));
+          Document cancellation = doc.get(Redemptions.CANCELLATION, Document.class);
+          entry.put("cancelled", cancellation != null);
+          entry.put("cancellation", cancellation == null ? null : cancellationView(cancellation));
+          return entry;
+        });
+  }
+
+  /**
+   * A user's statement: every movement of the balance, newest first, each with the balance after it
+   * (a user's movements are ordered by the account version they left).
+   */
+  public Page statement(String userId, Pagination requested) {
+    Bson filter = eq(Movements.USER_ID, userId);
+    Pagination pagination = requested.withTotal(movements.countDocuments(filter));
+    List<Map<String, Object>> items = new ArrayList<>();
+    if (pagination.skip() < pagination.total()) {
+      movements
+          .find(filter)
+          .sort(Sorts.descending(Movements.VERSION))
+          .skip((int) pagination.skip())
+          .limit(pagination.limit())
+          .forEach(doc -> items.add(movementView(doc)));
+    }
+    return new Page(items, pagination);
+  }
+
+  private static Map<String, Object> movementView(Document doc) {
+    Map<String, Object> movement = new LinkedHashMap<>();
+    movement.put("id", doc.get(StoreSchema.ID));
+    movement.put("commandId", doc.getString(Movements.COMMAND_ID));
+    movement.put("kind", doc.getString(Movements.KIND));
+    movement.put("points", doc.get(Movements.POINTS, Number.class).longValue());
+    movement.put("balanceAfter", doc.get(Movements.BALANCE_AFTER, Number.class).longValue());
+    movement.put("occurredAt", doc.getDate(Movements.OCCURRED_AT).toInstant());
+    if (doc.getString(Movements.REASON) != null) {
+      movement.put("reason", doc.getString(Movements.REASON));
+    }
+    if (doc.getString(Movements.REFERENCE) != null) {
+      movement.put("reference", doc.getString(Movements.REFERENCE));
+    }
+    return movement;
+  }
+
+  private static Map<String, Object> cancellationView(Document stored) {
+    Map<String, Object> cancellation = new LinkedHashMap<>();
+    cancellation.put("commandId", stored.getString("commandId"));
+    cancellation.put("timestamp", stored.getDate("at").toInstant());
+    cancellation.put("pointsRestored", stored.get("pointsRestored", Number.class).longValue());
+    cancellation.put(
+        "pointsExpiredMeanwhile", stored.get("pointsExpiredMeanwhile", Number.class).longValue());
+    cancellation.put("reason", stored.getString("reason"));
+    return cancellation;
   }
 
   private static Page page(

@@ -32,7 +32,8 @@ class PurchaseCommands {
         request.category(),
         request.amount(),
         request.timestamp() != null ? request.timestamp() : command.acceptedAt(),
-        command.acceptedAt());
+        command.acceptedAt(),
+        command.idempotencyKey());
   }
 
   private long computedPoints(EarnRequest request) {

@@ -11,6 +11,7 @@ import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.PushOptions;
+import dev.rewards.contracts.MessageJson;
 import dev.rewards.ledger.rules.Account;
 import dev.rewards.ledger.rules.Change;
 import dev.rewards.ledger.rules.JournalEntry;
@@ -19,6 +20,7 @@ import dev.rewards.ledger.rules.LotBook;
 import dev.rewards.ledger.rules.Taken;
 import dev.rewards.support.store.StoreSchema;
 import dev.rewards.support.store.StoreSchema.Accounts;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -111,15 +113,26 @@ public class AccountStore {
     for (Document entry : stored.getList(Accounts.JOURNAL, Document.class, List.of())) {
       List<Taken> takenFrom = new ArrayList<>();
       for (Document part : entry.getList("t", Document.class, List.of())) {
-        takenFrom.add(new Taken(part.getString("i"), part.get("p", Number.class).longValue()));
+        Date earnedAt = part.getDate("e");
+        Date expiresAt = part.getDate("x");
+        takenFrom.add(
+            new Taken(
+                part.getString("i"),
+                part.get("p", Number.class).longValue(),
+                earnedAt == null ? Instant.EPOCH : earnedAt.toInstant(),
+                expiresAt == null ? Instant.MAX : expiresAt.toInstant()));
       }
+      String outcome = entry.getString("o");
       journal.add(
           new JournalEntry(
               UUID.fromString(entry.getString(Accounts.JOURNAL_COMMAND)),
               Change.Kind.valueOf(entry.getString("k")),
               entry.get("d", Number.class).longValue(),
               entry.getDate("at").toInstant(),
-              takenFrom));
+              takenFrom,
+              outcome == null
+                  ? null
+                  : MessageJson.readEvent(outcome.getBytes(StandardCharsets.UTF_8))));
     }
     long balance = stored.get(Accounts.BALANCE, Number.class).longValue();
     Number lifetime = stored.get(Accounts.LIFETIME_POINTS, Number.class);
@@ -159,6 +172,17 @@ public class AccountStore {
     return new LotBook(restored, debt == null ? 0 : debt.longValue());
   }
 
+  private static Document takenDocument(Taken taken) {
+    Document part =
+        new Document("i", taken.lotId())
+            .append("p", taken.points())
+            .append("e", Date.from(taken.earnedAt()));
+    if (!taken.expiresAt().equals(Instant.MAX)) {
+      part.append("x", Date.from(taken.expiresAt()));
+    }
+    return part;
+  }
+
   /** Matches the stored account only while it is still at the version read (or still absent). */
   private static Bson unchangedSinceRead(Account account) {
     return new Document(StoreSchema.ID, account.userId())
@@ -177,11 +201,11 @@ public class AccountStore {
               .append("d", entry.delta())
               .append("at", Date.from(entry.at()));
       if (!entry.takenFrom().isEmpty()) {
+        journaled.append("t", entry.takenFrom().stream().map(AccountStore::takenDocument).toList());
+      }
+      if (entry.outcome() != null) {
         journaled.append(
-            "t",
-            entry.takenFrom().stream()
-                .map(t -> new Document("i", t.lotId()).append("p", t.points()))
-                .toList());
+            "o", new String(MessageJson.write(entry.outcome()), StandardCharsets.UTF_8));
       }
       entries.add(journaled);
       delta += entry.delta();

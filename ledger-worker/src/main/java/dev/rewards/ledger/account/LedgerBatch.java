@@ -5,6 +5,8 @@ import dev.rewards.ledger.account.CommandLog.Decision;
 import dev.rewards.ledger.account.CommandLog.PreparedDecision;
 import dev.rewards.ledger.account.CommandLog.RecordedDecision;
 import dev.rewards.ledger.rules.Account;
+import dev.rewards.ledger.rules.PastEntries;
+import dev.rewards.support.cache.BalanceCache.CachedBalance;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +37,7 @@ public final class LedgerBatch {
   private final List<PreparedDecision> unwritten = new ArrayList<>();
   private final Map<String, Integer> unwrittenPerAccount = new HashMap<>();
   private final Map<String, LedgerOutcome> latestPerUser = new HashMap<>();
+  private final CorrectionTargets correctionTargets;
 
   LedgerBatch(
       AccountStore accounts,
@@ -42,13 +45,20 @@ public final class LedgerBatch {
       CommandLog commandLog,
       int maxUnwrittenPerAccount,
       Map<UUID, RecordedDecision> recorded,
-      Map<String, Account> accountsRead) {
+      Map<String, Account> accountsRead,
+      CorrectionTargets correctionTargets) {
     this.accounts = accounts;
     this.entries = entries;
     this.commandLog = commandLog;
     this.maxUnwrittenPerAccount = maxUnwrittenPerAccount;
     this.decided = new HashMap<>(recorded);
     this.accountsRead = Map.copyOf(accountsRead);
+    this.correctionTargets = correctionTargets;
+  }
+
+  /** The purchases and redemptions the batch's corrections name, as of the command at hand. */
+  PastEntries pastEntries() {
+    return correctionTargets;
   }
 
   /** The outcome already decided for this command, in the log or earlier in this batch. */
@@ -74,20 +84,24 @@ public final class LedgerBatch {
    * fail fails here, for this command, before anything of the batch is written.
    */
   void add(RewardsCommand command, LedgerOutcome outcome, String source) {
-    Optional<LedgerEntries.Entry> entry =
-        LedgerEntries.entryFor(outcome.event(), outcome.takenFrom());
+    List<LedgerEntries.Entry> entries = LedgerEntries.entriesFor(command, outcome);
     PreparedDecision decision = CommandLog.prepare(new Decision(command, outcome, source));
-    entry.ifPresent(unwrittenEntries::add);
+    unwrittenEntries.addAll(entries);
     unwritten.add(decision);
     if (outcome.hasAccountState()) {
       unwrittenPerAccount.merge(command.userId(), 1, Integer::sum);
     }
     decided.put(command.commandId(), new RecordedDecision(outcome, source));
-    seen(command.userId(), outcome);
+    seen(command, outcome);
   }
 
-  /** Notes an outcome of this batch, for {@link #latestPerUser()}. */
-  void seen(String userId, LedgerOutcome outcome) {
+  /**
+   * Notes an outcome of this batch, decided now or before: for the corrections after it, and for
+   * {@link #balancesToCache()}.
+   */
+  void seen(RewardsCommand command, LedgerOutcome outcome) {
+    correctionTargets.note(command, outcome);
+    String userId = command.userId();
     if (!outcome.hasAccountState()) {
       return; // a rejected command left no balance to cache
     }
@@ -97,9 +111,24 @@ public final class LedgerBatch {
         (earlier, later) -> later.accountVersion() >= earlier.accountVersion() ? later : earlier);
   }
 
-  /** The newest outcome of each user this batch touched: the balances to cache once flushed. */
+  /** The newest outcome of each user this batch touched. */
   public Map<String, LedgerOutcome> latestPerUser() {
     return Map.copyOf(latestPerUser);
+  }
+
+  /**
+   * The accounts of the users this batch decided commands for, as written: at least as new as every
+   * outcome the batch announces, so caching them keeps the cache from ever lagging one.
+   */
+  public Map<String, CachedBalance> balancesToCache() {
+    Map<String, CachedBalance> balances = new HashMap<>();
+    for (String userId : latestPerUser.keySet()) {
+      Account account = accountsRead.get(userId);
+      balances.put(
+          userId,
+          new CachedBalance(account.storedVersion(), account.balance(), account.lifetimePoints()));
+    }
+    return balances;
   }
 
   /**

@@ -1,7 +1,9 @@
 package dev.rewards.ledger.account;
 
+import dev.rewards.contracts.CancelRedemption;
 import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.CommandRules;
+import dev.rewards.contracts.RefundPurchase;
 import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.ledger.rules.Account;
 import dev.rewards.ledger.rules.Change;
@@ -11,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -71,17 +74,28 @@ public class PointsLedger {
   public LedgerBatch startBatch(Collection<? extends RewardsCommand> commands) {
     Set<UUID> commandIds = new HashSet<>();
     Set<String> userIds = new HashSet<>();
+    List<RefundPurchase> refunds = new ArrayList<>();
+    List<CancelRedemption> cancellations = new ArrayList<>();
     for (RewardsCommand command : commands) {
       commandIds.add(command.commandId());
       userIds.add(command.userId());
+      if (command instanceof RefundPurchase refund && CommandRules.isValid(refund)) {
+        refunds.add(refund);
+      } else if (command instanceof CancelRedemption cancel && CommandRules.isValid(cancel)) {
+        cancellations.add(cancel);
+      }
     }
+    // decisions before entries: an entry is written before its decision, so every decision read
+    // here has its entry in what is read next
+    var decisions = commandLog.decisionsOf(commandIds);
+    var accountsRead = accounts.read(userIds);
+    CorrectionTargets targets =
+        refunds.isEmpty() && cancellations.isEmpty()
+            ? CorrectionTargets.none()
+            : CorrectionTargets.read(
+                entries.purchasesNamedBy(refunds), entries.redemptionsNamedBy(cancellations));
     return new LedgerBatch(
-        accounts,
-        entries,
-        commandLog,
-        maxUnwrittenPerAccount,
-        commandLog.decisionsOf(commandIds),
-        accounts.read(userIds));
+        accounts, entries, commandLog, maxUnwrittenPerAccount, decisions, accountsRead, targets);
   }
 
   /**
@@ -94,7 +108,7 @@ public class PointsLedger {
   public LedgerOutcome apply(RewardsCommand command, String source, LedgerBatch batch) {
     Optional<LedgerOutcome> decided = batch.decided(command.commandId(), source);
     if (decided.isPresent()) {
-      batch.seen(command.userId(), decided.get());
+      batch.seen(command, decided.get());
       return decided.get();
     }
     Optional<CommandRules.Violation> invalid = CommandRules.firstViolation(command);
@@ -115,7 +129,8 @@ public class PointsLedger {
     Change change =
         account
             .find(command.commandId())
-            .orElseGet(() -> Decisions.decide(command, account, validity, now()));
+            .orElseGet(
+                () -> Decisions.decide(command, account, batch.pastEntries(), validity, now()));
     LedgerOutcome outcome =
         new LedgerOutcome(
             Decisions.outcomeOf(command, change),

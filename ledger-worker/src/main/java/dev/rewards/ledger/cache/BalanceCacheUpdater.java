@@ -1,9 +1,7 @@
 package dev.rewards.ledger.cache;
 
-import dev.rewards.ledger.account.LedgerOutcome;
 import dev.rewards.support.cache.BalanceCache;
 import dev.rewards.support.cache.BalanceCache.CachedBalance;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,12 +25,8 @@ public class BalanceCacheUpdater {
     this.cache = cache;
   }
 
-  /** Caches the balance each outcome left, in one round trip. */
-  public void refreshAll(Map<String, LedgerOutcome> outcomesByUser) {
-    Map<String, CachedBalance> balances = new HashMap<>();
-    outcomesByUser.forEach(
-        (userId, outcome) ->
-            balances.put(userId, new CachedBalance(outcome.accountVersion(), outcome.balance())));
+  /** Caches these balances, in one round trip. */
+  public void refreshAll(Map<String, CachedBalance> balances) {
     try {
       cache.putAllIfNewer(balances);
     } catch (RuntimeException e) {

@@ -72,7 +72,7 @@ public class CommandProcessor {
   /** Writes the batch's changes to the store, then caches the balances they leave. */
   public void finish(LedgerBatch batch) {
     batch.flush();
-    cache.refreshAll(batch.latestPerUser());
+    cache.refreshAll(batch.balancesToCache());
   }
 
   /** Publishes an outcome, inside the listener's transaction. */

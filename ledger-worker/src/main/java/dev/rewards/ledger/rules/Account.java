@@ -1,5 +1,6 @@
 package dev.rewards.ledger.rules;
 
+import dev.rewards.contracts.RewardsEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,6 +123,58 @@ public final class Account {
     return record(Change.Kind.REDEEMED, -points, commandId, at, taken);
   }
 
+  /**
+   * Reverses a refunded purchase's points: from its own lot first, then the lots that expire first,
+   * the rest as debt — a refund is the one change that may take the balance below zero. The points
+   * no longer count as earned.
+   *
+   * @param points what the refund reverses; 0 (a tiny partial refund) changes no balance
+   */
+  public Change reverse(UUID commandId, String purchaseLotId, long points, Instant at) {
+    if (points > 0) {
+      lots.reverse(purchaseLotId, points);
+      lifetimePoints = Math.max(0, lifetimePoints - points);
+    }
+    return record(Change.Kind.REVERSED, -points, commandId, at, List.of());
+  }
+
+  /**
+   * Puts a cancelled redemption's points back into the lots they came from; those whose lot has
+   * expired by {@code at} stay out.
+   */
+  public Change restore(UUID commandId, List<Taken> takenFrom, Instant at) {
+    LotBook.Restoration restoration = lots.restore(takenFrom, at);
+    return record(Change.Kind.RESTORED, restoration.restored(), commandId, at, List.of());
+  }
+
+  /**
+   * Journals a refusal that changes nothing, so that the command stays refused if it comes again.
+   */
+  public Change refuse(UUID commandId, Instant at) {
+    return record(Change.Kind.REFUSED, 0, commandId, at, List.of());
+  }
+
+  /**
+   * Keeps the outcome decided for the latest change with it in the journal (see {@link
+   * Change#outcome()}).
+   */
+  public Change keepOutcome(Change change, RewardsEvent outcome) {
+    JournalEntry last = journal.get(journal.size() - 1);
+    if (last.outcome() != null || change.version() != version) {
+      throw new IllegalStateException("only the latest change can take its outcome, once");
+    }
+    journal.set(journal.size() - 1, last.withOutcome(outcome));
+    unwritten.set(unwritten.size() - 1, last.withOutcome(outcome));
+    return new Change(
+        change.kind(),
+        change.delta(),
+        change.balanceAfter(),
+        change.version(),
+        change.at(),
+        change.takenFrom(),
+        outcome);
+  }
+
   /** The version the account had when read (or last written): the write is conditional on it. */
   public long storedVersion() {
     return storedVersion;
@@ -147,14 +200,14 @@ public final class Account {
    */
   private Change record(
       Change.Kind kind, long delta, UUID commandId, Instant at, List<Taken> takenFrom) {
-    JournalEntry entry = new JournalEntry(commandId, kind, delta, at, takenFrom);
+    JournalEntry entry = new JournalEntry(commandId, kind, delta, at, takenFrom, null);
     journal.add(entry);
     if (journal.size() > journalLength) {
       journal.remove(0);
     }
     unwritten.add(entry);
     version++;
-    return new Change(kind, delta, balance(), version, at, takenFrom);
+    return new Change(kind, delta, balance(), version, at, takenFrom, null);
   }
 
   public boolean hasUnwrittenChanges() {
@@ -182,6 +235,12 @@ public final class Account {
     }
     JournalEntry entry = journal.get(index);
     return new Change(
-        entry.kind(), entry.delta(), balanceAfter, versionAfter, entry.at(), entry.takenFrom());
+        entry.kind(),
+        entry.delta(),
+        balanceAfter,
+        versionAfter,
+        entry.at(),
+        entry.takenFrom(),
+        entry.outcome());
   }
 }

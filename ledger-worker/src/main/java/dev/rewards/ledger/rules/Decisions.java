@@ -1,6 +1,7 @@
 package dev.rewards.ledger.rules;
 
 import dev.rewards.contracts.AdjustPoints;
+import dev.rewards.contracts.CancelRedemption;
 import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.CommandRules;
 import dev.rewards.contracts.EarnPoints;
@@ -8,6 +9,7 @@ import dev.rewards.contracts.PointsAdjusted;
 import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.RedeemPoints;
 import dev.rewards.contracts.RedemptionRejected;
+import dev.rewards.contracts.RefundPurchase;
 import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.contracts.RewardsEvent;
@@ -27,7 +29,11 @@ public final class Decisions {
    * journaled too, so that a redelivered redemption stays refused even if the balance has grown.
    */
   public static Change decide(
-      RewardsCommand command, Account account, PointsValidity validity, Instant now) {
+      RewardsCommand command,
+      Account account,
+      PastEntries past,
+      PointsValidity validity,
+      Instant now) {
     return command.accept(
         new RewardsCommand.Visitor<Change>() {
           @Override
@@ -49,11 +55,24 @@ public final class Decisions {
           public Change adjust(AdjustPoints adjust) {
             return account.adjust(adjust.commandId(), adjust.points(), validity.expiryOf(now), now);
           }
+
+          @Override
+          public Change refund(RefundPurchase refund) {
+            return Corrections.refund(refund, account, past, now);
+          }
+
+          @Override
+          public Change cancelRedemption(CancelRedemption cancel) {
+            return Corrections.cancel(cancel, account, past, now);
+          }
         });
   }
 
   /** The outcome event of a command that made this change; identical however often rebuilt. */
   public static RewardsEvent outcomeOf(RewardsCommand command, Change change) {
+    if (change.outcome() != null) {
+      return change.outcome(); // a correction's, decided with the change
+    }
     var eventId = RewardsEvent.idFor(command.commandId());
     return command.accept(
         new RewardsCommand.Visitor<RewardsEvent>() {
@@ -121,7 +140,22 @@ public final class Decisions {
                 change.balanceAfter(),
                 change.at());
           }
+
+          @Override
+          public RewardsEvent refund(RefundPurchase refund) {
+            throw decidedWithItsChange(refund);
+          }
+
+          @Override
+          public RewardsEvent cancelRedemption(CancelRedemption cancel) {
+            throw decidedWithItsChange(cancel);
+          }
         });
+  }
+
+  private static IllegalStateException decidedWithItsChange(RewardsCommand correction) {
+    return new IllegalStateException(
+        correction.commandType() + " outcomes are kept with their change, not rebuilt");
   }
 
   /** The answer to a command that breaks the command rules: it reaches no account. */

@@ -1,5 +1,6 @@
 package dev.rewards.ledger.rules;
 
+import dev.rewards.contracts.RewardsEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,11 +11,21 @@ import java.util.UUID;
  *
  * @param delta the balance change (0 for a refusal)
  * @param takenFrom for a redemption, the lots its points came from
+ * @param outcome a correction's outcome, see {@link Change#outcome()}; else null
  */
 public record JournalEntry(
-    UUID commandId, Change.Kind kind, long delta, Instant at, List<Taken> takenFrom) {
+    UUID commandId,
+    Change.Kind kind,
+    long delta,
+    Instant at,
+    List<Taken> takenFrom,
+    RewardsEvent outcome) {
 
   public JournalEntry {
     takenFrom = List.copyOf(takenFrom);
+  }
+
+  JournalEntry withOutcome(RewardsEvent decided) {
+    return new JournalEntry(commandId, kind, delta, at, takenFrom, decided);
   }
 }

@@ -104,19 +104,12 @@ public final class LotBook {
   /**
    * Puts points back into the lots they were taken from (a cancelled redemption). Points whose lot
    * has expired by {@code now} are not restored.
-   *
-   * @param lotsAsEarned every lot the points may have come from, as it was earned (its dates)
    */
-  public Restoration restore(List<Taken> taken, List<Lot> lotsAsEarned, Instant now) {
+  public Restoration restore(List<Taken> taken, Instant now) {
     long restored = 0;
     long expiredMeanwhile = 0;
     for (Taken part : taken) {
-      Lot origin =
-          lotsAsEarned.stream()
-              .filter(lot -> lot.id().equals(part.lotId()))
-              .findFirst()
-              .orElseThrow(() -> new IllegalArgumentException("unknown lot " + part.lotId()));
-      if (origin.expiredAt(now)) {
+      if (part.asLot().expiredAt(now)) {
         expiredMeanwhile += part.points();
         continue;
       }
@@ -126,7 +119,7 @@ public final class LotBook {
       if (index >= 0) {
         lots.set(index, lots.get(index).withPoints(lots.get(index).points() + part.points()));
       } else {
-        lots.add(origin.withPoints(part.points()));
+        lots.add(part.asLot());
         lots.sort(SPENDING_ORDER);
       }
     }
@@ -142,7 +135,7 @@ public final class LotBook {
       }
       long take = Math.min(left, lot.points());
       if (take > 0) {
-        taken.add(new Taken(lot.id(), take));
+        taken.add(Taken.from(lot, take));
         int index = indexOf(lot.id());
         lots.set(index, lots.get(index).withPoints(lots.get(index).points() - take));
         inLots -= take;

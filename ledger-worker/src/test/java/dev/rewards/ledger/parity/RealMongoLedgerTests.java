@@ -126,11 +126,12 @@ class RealMongoLedgerTests {
 
   @Test
   void writesALedgerEntryOnceWhenItIsRecordedAgain() {
-    LedgerOutcome outcome = ledger.apply(earn("recorded", 5), SOURCE);
+    EarnPoints earn = earn("recorded", 5);
+    LedgerOutcome outcome = ledger.apply(earn, SOURCE);
 
     // as after a crash between the entry write and the command-log write: the entry's id, derived
     // from the command, meets MongoDB's duplicate-key error, which must be taken as "already there"
-    new LedgerEntries(db).recordAll(LedgerEntries.entryFor(outcome.event()).stream().toList());
+    new LedgerEntries(db).recordAll(LedgerEntries.entriesFor(earn, outcome));
 
     assertThat(db.getCollection("transactions").countDocuments(new Document("userId", "recorded")))
         .isEqualTo(1);

@@ -2,6 +2,7 @@ package dev.rewards.ledger.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.rewards.contracts.AdjustPoints;
 import dev.rewards.contracts.CommandRejected;
@@ -28,7 +29,7 @@ class DecisionsTests {
     Account account = Account.absent("u1", 20);
     EarnPoints earn = earn(50);
 
-    Change change = Decisions.decide(earn, account, YEAR, T0);
+    Change change = Decisions.decide(earn, account, PastEntries.NONE, YEAR, T0);
 
     assertThat(account.balance()).isEqualTo(50);
     assertThat(((PointsEarned) Decisions.outcomeOf(earn, change)).newBalance()).isEqualTo(50);
@@ -37,11 +38,11 @@ class DecisionsTests {
   @Test
   void aRedemptionBeyondTheBalanceIsRefusedAndStaysRefusedWhenItComesAgain() {
     Account account = Account.absent("u1", 20);
-    Decisions.decide(earn(100), account, YEAR, T0);
+    Decisions.decide(earn(100), account, PastEntries.NONE, YEAR, T0);
     RedeemPoints redeem = redeem(500);
 
-    Change refused = Decisions.decide(redeem, account, YEAR, T0);
-    Decisions.decide(earn(1000), account, YEAR, T0);
+    Change refused = Decisions.decide(redeem, account, PastEntries.NONE, YEAR, T0);
+    Decisions.decide(earn(1000), account, PastEntries.NONE, YEAR, T0);
 
     assertThat(Decisions.outcomeOf(redeem, refused)).isInstanceOf(RedemptionRejected.class);
     assertThat(account.find(redeem.commandId()))
@@ -56,10 +57,10 @@ class DecisionsTests {
   @Test
   void aCommandFoundInTheJournalRebuildsTheSameOutcome() {
     Account account = Account.absent("u1", 20);
-    Decisions.decide(earn(600), account, YEAR, T0);
+    Decisions.decide(earn(600), account, PastEntries.NONE, YEAR, T0);
     RedeemPoints redeem = redeem(500);
-    Change first = Decisions.decide(redeem, account, YEAR, T0);
-    Decisions.decide(earn(7), account, YEAR, T0);
+    Change first = Decisions.decide(redeem, account, PastEntries.NONE, YEAR, T0);
+    Decisions.decide(earn(7), account, PastEntries.NONE, YEAR, T0);
 
     Change rebuilt = account.find(redeem.commandId()).orElseThrow();
 
@@ -80,7 +81,7 @@ class DecisionsTests {
             new LotBook(List.of(new Lot("big", Long.MAX_VALUE - 5, T0, Instant.MAX)), 0),
             Long.MAX_VALUE - 5);
 
-    assertThatThrownBy(() -> Decisions.decide(earn(10), account, YEAR, T0))
+    assertThatThrownBy(() -> Decisions.decide(earn(10), account, PastEntries.NONE, YEAR, T0))
         .isInstanceOf(ArithmeticException.class);
     assertThat(account.balance()).isEqualTo(Long.MAX_VALUE - 5);
     assertThat(account.hasUnwrittenChanges()).isFalse();
@@ -99,15 +100,15 @@ class DecisionsTests {
     Account account = Account.absent("u1", 20);
     EarnPoints first = earn(300);
     EarnPoints second = earn(200);
-    Decisions.decide(first, account, YEAR, T0);
-    Decisions.decide(second, account, YEAR, T0);
+    Decisions.decide(first, account, PastEntries.NONE, YEAR, T0);
+    Decisions.decide(second, account, PastEntries.NONE, YEAR, T0);
 
-    Change redeemed = Decisions.decide(redeem(400), account, YEAR, T0);
+    Change redeemed = Decisions.decide(redeem(400), account, PastEntries.NONE, YEAR, T0);
 
     assertThat(redeemed.takenFrom())
+        .extracting(Taken::lotId, Taken::points)
         .containsExactly(
-            new Taken(first.commandId().toString(), 300),
-            new Taken(second.commandId().toString(), 100));
+            tuple(first.commandId().toString(), 300L), tuple(second.commandId().toString(), 100L));
     assertThat(account.lots().lots())
         .singleElement()
         .satisfies(
@@ -122,12 +123,12 @@ class DecisionsTests {
   @Test
   void anAdjustmentCreditsALotOrDebitsTheLotsButNeverOverdraws() {
     Account account = Account.absent("u1", 20);
-    Decisions.decide(earn(100), account, YEAR, T0);
+    Decisions.decide(earn(100), account, PastEntries.NONE, YEAR, T0);
 
-    Change credit = Decisions.decide(adjust(50), account, YEAR, T0);
-    Change debit = Decisions.decide(adjust(-120), account, YEAR, T0);
+    Change credit = Decisions.decide(adjust(50), account, PastEntries.NONE, YEAR, T0);
+    Change debit = Decisions.decide(adjust(-120), account, PastEntries.NONE, YEAR, T0);
     AdjustPoints tooMuch = adjust(-31);
-    Change refused = Decisions.decide(tooMuch, account, YEAR, T0);
+    Change refused = Decisions.decide(tooMuch, account, PastEntries.NONE, YEAR, T0);
 
     assertThat(credit.balanceAfter()).isEqualTo(150);
     assertThat(debit.balanceAfter()).isEqualTo(30);
@@ -138,7 +139,9 @@ class DecisionsTests {
             rejected -> assertThat(rejected.reason()).isEqualTo("INSUFFICIENT_POINTS"));
     assertThat(account.balance()).isEqualTo(30);
     assertThat(account.lifetimePoints()).as("an adjustment is not earned").isEqualTo(100);
-    assertThat(Decisions.outcomeOf(adjust(1), Decisions.decide(adjust(1), account, YEAR, T0)))
+    assertThat(
+            Decisions.outcomeOf(
+                adjust(1), Decisions.decide(adjust(1), account, PastEntries.NONE, YEAR, T0)))
         .isInstanceOf(PointsAdjusted.class);
   }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.PointsAdjusted;
 import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.PointsReversed;
+import dev.rewards.contracts.RedemptionCancelled;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsEvent;
@@ -92,6 +94,48 @@ public final class EventFrames {
           return List.of(
               pointsUpdated(adjusted, adjusted.newBalance(), adjusted.delta(), "ADJUST"));
         }
+
+        @Override
+        public List<String> pointsReversed(PointsReversed reversed) {
+          return List.of(
+              pointsUpdated(reversed, reversed.newBalance(), -reversed.pointsReversed(), "REFUND"),
+              frame(
+                  "pointsReversed",
+                  new Reversed(
+                      reversed.userId(),
+                      reversed.commandId(),
+                      reversed.eventId(),
+                      reversed.purchaseCommandId(),
+                      reversed.refundedAmount(),
+                      reversed.pointsReversed(),
+                      reversed.debt(),
+                      reversed.reason(),
+                      reversed.newBalance(),
+                      reversed.occurredAt())));
+        }
+
+        @Override
+        public List<String> redemptionCancelled(RedemptionCancelled cancelled) {
+          return List.of(
+              pointsUpdated(
+                  cancelled,
+                  cancelled.newBalance(),
+                  cancelled.pointsRestored(),
+                  "REDEMPTION_CANCELLED"),
+              frame(
+                  "redemptionCancelled",
+                  new Cancelled(
+                      cancelled.userId(),
+                      cancelled.commandId(),
+                      cancelled.eventId(),
+                      cancelled.redemptionCommandId(),
+                      cancelled.rewardType(),
+                      cancelled.pointsRestored(),
+                      cancelled.pointsExpiredMeanwhile(),
+                      cancelled.reason(),
+                      cancelled.newBalance(),
+                      cancelled.occurredAt())));
+        }
       };
 
   /** {@code pointsUpdated}: the frame every balance change gets, whatever its kind. */
@@ -140,6 +184,34 @@ public final class EventFrames {
       String reason,
       long requiredPoints,
       long availablePoints,
+      Instant occurredAt) {}
+
+  /** {@code pointsReversed}: a refund took a purchase's points back out. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Reversed(
+      String userId,
+      UUID commandId,
+      UUID eventId,
+      UUID purchaseCommandId,
+      BigDecimal refundedAmount,
+      long pointsReversed,
+      long debt,
+      String reason,
+      long newBalance,
+      Instant occurredAt) {}
+
+  /** {@code redemptionCancelled}: a redemption's points went back into their lots. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Cancelled(
+      String userId,
+      UUID commandId,
+      UUID eventId,
+      UUID redemptionCommandId,
+      String rewardType,
+      long pointsRestored,
+      long pointsExpiredMeanwhile,
+      String reason,
+      long newBalance,
       Instant occurredAt) {}
 
   /** {@code commandRejected}: a command that was not applied and never will be. */

@@ -18,7 +18,10 @@ import org.springframework.data.redis.core.script.RedisScript;
  */
 public class BalanceCache {
 
-  /** Sets {@code v} and {@code b} unless the cached version is already at least as new. */
+  /**
+   * Sets {@code v} (version), {@code b} (balance) and {@code l} (lifetime points) unless the cached
+   * version is already at least as new.
+   */
   private static final RedisScript<Long> PUT_IF_NEWER =
       RedisScript.of(
           """
@@ -26,7 +29,7 @@ public class BalanceCache {
           if current and tonumber(current) >= tonumber(ARGV[1]) then
             return 0
           end
-          redis.call('HSET', KEYS[1], 'v', ARGV[1], 'b', ARGV[2])
+          redis.call('HSET', KEYS[1], 'v', ARGV[1], 'b', ARGV[2], 'l', ARGV[4])
           redis.call('PEXPIRE', KEYS[1], ARGV[3])
           return 1
           """,
@@ -44,28 +47,31 @@ public class BalanceCache {
 
   /** The cached balance, if any. */
   public Optional<CachedBalance> get(String userId) {
-    List<Object> fields = redis.opsForHash().multiGet(key(userId), List.of("v", "b"));
-    if (fields.get(0) == null || fields.get(1) == null) {
-      return Optional.empty();
+    List<Object> fields = redis.opsForHash().multiGet(key(userId), List.of("v", "b", "l"));
+    if (fields.contains(null)) {
+      return Optional.empty(); // absent, or cached before lifetime points were
     }
     return Optional.of(
         new CachedBalance(
-            Long.parseLong((String) fields.get(0)), Long.parseLong((String) fields.get(1))));
+            Long.parseLong((String) fields.get(0)),
+            Long.parseLong((String) fields.get(1)),
+            Long.parseLong((String) fields.get(2))));
   }
 
   /**
-   * Caches {@code balance} as of {@code version}, unless a newer version is cached.
+   * Caches {@code balance}, unless a newer version is cached.
    *
    * @return whether the value was stored
    */
-  public boolean putIfNewer(String userId, long version, long balance) {
+  public boolean putIfNewer(String userId, CachedBalance balance) {
     Long stored =
         redis.execute(
             PUT_IF_NEWER,
             List.of(key(userId)),
-            Long.toString(version),
-            Long.toString(balance),
-            Long.toString(ttl.toMillis()));
+            Long.toString(balance.version()),
+            Long.toString(balance.balance()),
+            Long.toString(ttl.toMillis()),
+            Long.toString(balance.lifetimePoints()));
     return stored != null && stored == 1L;
   }
 
@@ -92,7 +98,8 @@ public class BalanceCache {
                               bytes(key(userId)),
                               bytes(Long.toString(cached.version())),
                               bytes(Long.toString(cached.balance())),
-                              ttlMillis));
+                              ttlMillis,
+                              bytes(Long.toString(cached.lifetimePoints()))));
               return null;
             });
   }
@@ -110,6 +117,10 @@ public class BalanceCache {
     return "rewards:balance:" + userId;
   }
 
-  /** A balance as of an account version. */
-  public record CachedBalance(long version, long balance) {}
+  /**
+   * A balance as of an account version.
+   *
+   * @param lifetimePoints points ever earned, less those reversed by refunds
+   */
+  public record CachedBalance(long version, long balance, long lifetimePoints) {}
 }

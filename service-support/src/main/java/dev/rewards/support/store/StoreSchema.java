@@ -21,7 +21,9 @@ public final class StoreSchema {
     public static final String VERSION = "version";
 
     /**
-     * The last commands applied: {@code c} commandId, {@code k} kind, {@code d} delta, {@code at}.
+     * The last commands applied: {@code c} commandId, {@code k} kind, {@code d} delta, {@code at},
+     * {@code t} the lots a redemption took ({@code [{i, p, e, x?}]}), {@code o} a correction's
+     * outcome event (JSON).
      */
     public static final String JOURNAL = "journal";
 
@@ -72,6 +74,20 @@ public final class StoreSchema {
     /** When the purchase happened at the point of sale. */
     public static final String TIMESTAMP = "timestamp";
 
+    /** The {@code Idempotency-Key} the purchase was sent with, if any: refunds may name it. */
+    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+
+    /** The refunds applied to it: {@code [{c refund commandId, amount, points, at}]}. */
+    public static final String REFUNDS = "refunds";
+
+    public static final String REFUND_COMMAND = "c";
+
+    /** The amount refunded so far (absent: none). */
+    public static final String REFUNDED_AMOUNT = "refundedAmount";
+
+    /** The points its refunds reversed so far (absent: none). */
+    public static final String POINTS_REVERSED = "pointsReversed";
+
     private Transactions() {}
   }
 
@@ -85,10 +101,49 @@ public final class StoreSchema {
     public static final String VALUE = "value";
     public static final String TIMESTAMP = "timestamp";
 
-    /** The lots the points came from: {@code [{lot, points}]}. */
+    /**
+     * The lots the points came from: {@code [{lot, points, earnedAt, expiresAt?}]} (no expiresAt:
+     * never).
+     */
     public static final String LOTS = "lots";
 
+    /**
+     * Set once the redemption is cancelled: {@code {commandId, at, pointsRestored,
+     * pointsExpiredMeanwhile, reason?}}.
+     */
+    public static final String CANCELLATION = "cancellation";
+
     private Redemptions() {}
+  }
+
+  /**
+   * The statement: one document per applied command that moved a balance ({@code _id} derived from
+   * its commandId), signed, with the balance after it. For every user the points add up to the
+   * balance.
+   */
+  public static final class Movements {
+    public static final String NAME = "movements";
+    public static final String USER_ID = "userId";
+    public static final String COMMAND_ID = "commandId";
+
+    /** EARN, REDEEM, REFUND, REDEMPTION_CANCELLED, ADJUST. */
+    public static final String KIND = "kind";
+
+    /** Signed. */
+    public static final String POINTS = "points";
+
+    public static final String BALANCE_AFTER = "balanceAfter";
+
+    /** The account version right after the movement: orders a user's movements. */
+    public static final String VERSION = "version";
+
+    public static final String OCCURRED_AT = "occurredAt";
+    public static final String REASON = "reason";
+
+    /** What the movement refers to: the refunded purchase, the cancelled redemption, a receipt. */
+    public static final String REFERENCE = "reference";
+
+    private Movements() {}
   }
 
   /**
