@@ -2,11 +2,15 @@ package dev.rewards.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.net.http.HttpRequest;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.bson.types.Decimal128;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -68,7 +72,37 @@ class AdminTests {
   }
 
   @Test
-  void summaryTotalsMatchTheLedger() {
+  void summaryTotalsMatchTheLedgerNetOfRefundsAndCancelledRedemptions() {
+    // a refunded purchase and a cancelled redemption (part of it expired meanwhile) are among them
+    mongo
+        .getCollection("transactions")
+        .insertOne(
+            new Document("_id", "t-admin-refunded")
+                .append("userId", "admin-summary")
+                .append("commandId", "c-admin-refunded")
+                .append("amount", new Decimal128(new BigDecimal("60.00")))
+                .append("category", "shopping")
+                .append("pointsEarned", 30L)
+                .append("timestamp", Date.from(Instant.parse("2024-01-01T00:00:00Z")))
+                .append("refundedAmount", new Decimal128(new BigDecimal("24.00")))
+                .append("pointsReversed", 12L));
+    mongo
+        .getCollection("redemptions")
+        .insertOne(
+            new Document("_id", "r-admin-cancelled")
+                .append("userId", "admin-summary")
+                .append("commandId", "c-admin-cancelled")
+                .append("pointsRedeemed", 9L)
+                .append("rewardType", "voucher")
+                .append("value", new Decimal128(new BigDecimal("0.09")))
+                .append("timestamp", Date.from(Instant.parse("2024-01-02T00:00:00Z")))
+                .append(
+                    "cancellation",
+                    new Document("commandId", "c-admin-cancel")
+                        .append("at", Date.from(Instant.parse("2024-01-03T00:00:00Z")))
+                        .append("pointsRestored", 6L)
+                        .append("pointsExpiredMeanwhile", 3L)));
+
     JsonNode summary = get("/rewards/admin/database-summary").get("summary");
 
     assertThat(summary.get("totalUsers").asLong())
@@ -77,8 +111,31 @@ class AdminTests {
         .isEqualTo(mongo.getCollection("transactions").countDocuments());
     assertThat(summary.get("totalPointsEarned").asLong())
         .isEqualTo(sum("transactions", "pointsEarned"));
+    long cancelledRedeemed = 0;
+    long expiredMeanwhile = 0;
+    for (Document cancelled :
+        mongo
+            .getCollection("redemptions")
+            .find(new Document("cancellation", new Document("$exists", true)))) {
+      cancelledRedeemed += cancelled.get("pointsRedeemed", Number.class).longValue();
+      expiredMeanwhile +=
+          cancelled
+              .get("cancellation", Document.class)
+              .get("pointsExpiredMeanwhile", Number.class)
+              .longValue();
+    }
+    assertThat(cancelledRedeemed).isPositive();
     assertThat(summary.get("totalPointsRedeemed").asLong())
-        .isEqualTo(sum("redemptions", "pointsRedeemed"));
+        .isEqualTo(sum("redemptions", "pointsRedeemed") - cancelledRedeemed);
+    assertThat(summary.get("totalRedemptions").asLong())
+        .isEqualTo(
+            mongo
+                .getCollection("redemptions")
+                .countDocuments(new Document("cancellation", new Document("$exists", false))));
+    assertThat(summary.get("totalPointsReversed").asLong())
+        .isEqualTo(sum("transactions", "pointsReversed"))
+        .isPositive();
+    assertThat(summary.get("totalPointsExpired").asLong()).isEqualTo(expiredMeanwhile);
     assertThat(summary.get("totalPointsInSystem").asLong()).isEqualTo(sum("accounts", "balance"));
     assertThat(summary.get("totalPointsAdjusted").asLong()).isEqualTo(sum("adjustments", "delta"));
   }

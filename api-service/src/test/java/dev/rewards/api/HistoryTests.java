@@ -55,6 +55,113 @@ class HistoryTests {
                 .append("rewardType", "voucher")
                 .append("value", new Decimal128(new java.math.BigDecimal("5.00")))
                 .append("timestamp", Date.from(Instant.parse("2024-02-01T10:00:00Z"))));
+    seedCorrections();
+  }
+
+  /** A purchase half refunded, a redemption cancelled, and the statement of both. */
+  private void seedCorrections() {
+    api.post(
+        "/rewards/create-user",
+        "{\"id\":\"hist-corr\",\"name\":\"C\",\"email\":\"hist-corr@example.com\"}");
+    mongo
+        .getCollection("transactions")
+        .insertOne(
+            new Document("_id", "t-corr")
+                .append("userId", "hist-corr")
+                .append("commandId", "c-corr")
+                .append("amount", new Decimal128(new java.math.BigDecimal("40.00")))
+                .append("category", "shopping")
+                .append("pointsEarned", 20L)
+                .append("timestamp", Date.from(Instant.parse("2024-03-01T10:00:00Z")))
+                .append("refundedAmount", new Decimal128(new java.math.BigDecimal("20.00")))
+                .append("pointsReversed", 10L));
+    mongo
+        .getCollection("redemptions")
+        .insertOne(
+            new Document("_id", "r-corr")
+                .append("userId", "hist-corr")
+                .append("commandId", "c-r-corr")
+                .append("pointsRedeemed", 5L)
+                .append("rewardType", "voucher")
+                .append("value", new Decimal128(new java.math.BigDecimal("0.05")))
+                .append("timestamp", Date.from(Instant.parse("2024-03-02T10:00:00Z")))
+                .append(
+                    "cancellation",
+                    new Document("commandId", "c-cancel")
+                        .append("at", Date.from(Instant.parse("2024-03-03T10:00:00Z")))
+                        .append("pointsRestored", 5L)
+                        .append("pointsExpiredMeanwhile", 0L)));
+    String[][] movements = {
+      {"1", "EARN", "20", "20"},
+      {"2", "REDEEM", "-5", "15"},
+      {"3", "REFUND", "-10", "5"},
+      {"4", "REDEMPTION_CANCELLED", "5", "10"}
+    };
+    for (String[] m : movements) {
+      mongo
+          .getCollection("movements")
+          .insertOne(
+              new Document("_id", "m-" + m[0])
+                  .append("userId", "hist-corr")
+                  .append("commandId", "c-m-" + m[0])
+                  .append("kind", m[1])
+                  .append("points", Long.parseLong(m[2]))
+                  .append("balanceAfter", Long.parseLong(m[3]))
+                  .append("version", Long.parseLong(m[0]))
+                  .append("occurredAt", Date.from(Instant.parse("2024-03-0" + m[0] + "T11:00:00Z")))
+                  .append("reference", "ref-" + m[0]));
+    }
+  }
+
+  @Test
+  void showsWhatWasRefundedOfAPurchase() {
+    JsonNode purchase =
+        api.get("/rewards/transactions/hist-corr").json().get("transactions").get(0);
+
+    assertThat(purchase.get("refundedAmount").decimalValue()).isEqualByComparingTo("20.00");
+    assertThat(purchase.get("pointsReversed").asLong()).isEqualTo(10);
+    JsonNode untouched = api.get("/rewards/transactions/hist").json().get("transactions").get(0);
+    assertThat(untouched.get("refundedAmount").decimalValue()).isZero();
+    assertThat(untouched.get("pointsReversed").asLong()).isZero();
+  }
+
+  @Test
+  void showsWhetherARedemptionWasCancelled() {
+    JsonNode cancelled = api.get("/rewards/redemptions/hist-corr").json().get("redemptions").get(0);
+    JsonNode standing = api.get("/rewards/redemptions/hist").json().get("redemptions").get(0);
+
+    assertThat(cancelled.get("cancelled").asBoolean()).isTrue();
+    assertThat(cancelled.get("cancellation").get("commandId").asString()).isEqualTo("c-cancel");
+    assertThat(cancelled.get("cancellation").get("pointsRestored").asLong()).isEqualTo(5);
+    assertThat(standing.get("cancelled").asBoolean()).isFalse();
+    assertThat(standing.get("cancellation").isNull()).isTrue();
+  }
+
+  @Test
+  void pagesTheStatementNewestFirstEachEntrySignedWithTheBalanceAfterIt() {
+    JsonNode first = api.get("/rewards/statement/hist-corr?limit=3").json();
+    JsonNode second = api.get("/rewards/statement/hist-corr?page=2&limit=3").json();
+
+    assertThat(first.get("entries"))
+        .extracting(e -> e.get("kind").asString())
+        .containsExactly("REDEMPTION_CANCELLED", "REFUND", "REDEEM");
+    JsonNode refund = first.get("entries").get(1);
+    assertThat(refund.get("points").asLong()).isEqualTo(-10);
+    assertThat(refund.get("balanceAfter").asLong()).isEqualTo(5);
+    assertThat(refund.get("reference").asString()).isEqualTo("ref-3");
+    assertThat(refund.get("occurredAt").asString()).isEqualTo("2024-03-03T11:00:00Z");
+    assertThat(second.get("entries"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.get("kind").asString()).isEqualTo("EARN"));
+    assertThat(first.get("pagination").get("total").asLong()).isEqualTo(4);
+    assertThat(first.get("pagination").get("pages").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void refusesABadStatementPageAndAnUnknownUser() {
+    assertThat(api.get("/rewards/statement/hist-corr?page=0").status()).isEqualTo(400);
+    assertThat(api.get("/rewards/statement/hist-corr?limit=101").status()).isEqualTo(400);
+    assertThat(api.get("/rewards/statement/nobody-at-all").status()).isEqualTo(404);
   }
 
   @Test

@@ -6,21 +6,26 @@ import static org.mockito.Mockito.doThrow;
 
 import com.mongodb.MongoTimeoutException;
 import dev.rewards.api.commands.CommandStatusStore;
+import dev.rewards.contracts.CancelRedemption;
 import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.EarnPoints;
 import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.PointsReversed;
 import dev.rewards.contracts.RedeemPoints;
 import dev.rewards.contracts.RedemptionRejected;
+import dev.rewards.contracts.RefundPurchase;
 import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsEvent;
 import dev.rewards.contracts.StableIds;
 import dev.rewards.contracts.Topics;
 import dev.rewards.support.testing.KafkaTestClients;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.Producer;
@@ -238,6 +243,67 @@ class PreferWaitTests {
     } finally {
       Mockito.reset(statuses);
     }
+  }
+
+  @Test
+  void answersAnAppliedRefundWithItsPointsAndTheNewBalance() throws Exception {
+    createUser("waiter-refund");
+    UUID purchase = UUID.randomUUID();
+    CompletableFuture<HttpResponse<String>> response =
+        post(
+            "/rewards/refund/waiter-refund",
+            "{\"commandId\":\"%s\",\"amount\":10}".formatted(purchase));
+    RefundPurchase refund = (RefundPurchase) commands.awaitFor("waiter-refund").value();
+    announce(
+        new PointsReversed(
+            RewardsEvent.idFor(refund.commandId()),
+            refund.commandId(),
+            "waiter-refund",
+            purchase,
+            "shopping",
+            new BigDecimal("10"),
+            new BigDecimal("10"),
+            5,
+            2,
+            null,
+            -2,
+            Instant.now()));
+
+    HttpResponse<String> answer = response.get(10, TimeUnit.SECONDS);
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    JsonNode body = json(answer);
+    assertThat(body.get("refund").get("pointsReversed").asLong()).isEqualTo(5);
+    assertThat(body.get("refund").get("purchaseCommandId").asString())
+        .isEqualTo(purchase.toString());
+    assertThat(body.get("newBalance").asLong()).isEqualTo(-2);
+    assertThat(body.get("debt").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void answersACancellationOfAnUnknownRedemptionWith404NamingTheReason() throws Exception {
+    createUser("waiter-cancel");
+    CompletableFuture<HttpResponse<String>> response =
+        post(
+            "/rewards/cancel-redemption/waiter-cancel",
+            "{\"redemptionCommandId\":\"%s\"}".formatted(UUID.randomUUID()));
+    CancelRedemption cancel = (CancelRedemption) commands.awaitFor("waiter-cancel").value();
+    announce(
+        new CommandRejected(
+            RewardsEvent.idFor(cancel.commandId()),
+            cancel.commandId(),
+            "waiter-cancel",
+            CancelRedemption.TYPE,
+            CommandRejected.UNKNOWN_REDEMPTION,
+            "redemptionCommandId",
+            "no such redemption",
+            Instant.now()));
+
+    HttpResponse<String> answer = response.get(10, TimeUnit.SECONDS);
+
+    assertThat(answer.statusCode()).isEqualTo(404);
+    assertThat(json(answer).get("reason").asString()).isEqualTo("UNKNOWN_REDEMPTION");
+    assertThat(json(answer).get("field").asString()).isEqualTo("redemptionCommandId");
   }
 
   private static CommandRejected rejection(EarnPoints earn, String reason, String field) {

@@ -160,12 +160,18 @@ public class CommandAcceptance {
     CommandRules.firstViolation(command)
         .ifPresent(
             violation -> {
-              String field =
-                  "purchasedAt".equals(violation.field()) ? "timestamp" : violation.field();
+              String field = REQUEST_FIELDS.getOrDefault(violation.field(), violation.field());
               throw new InvalidFieldException(
-                  field, violation.detail().replaceFirst("^purchasedAt", "timestamp"));
+                  field, field + violation.detail().substring(violation.field().length()));
             });
   }
+
+  /** Command fields whose request field has another name. */
+  private static final java.util.Map<String, String> REQUEST_FIELDS =
+      java.util.Map.of(
+          "purchasedAt", "timestamp",
+          "purchaseCommandId", "commandId",
+          "purchaseIdempotencyKey", "idempotencyKey");
 
   /**
    * The outcome recorded in the store, if it can be read now. The command is on the broker whatever

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.rewards.contracts.AdjustPoints;
+import dev.rewards.contracts.CancelRedemption;
 import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.EarnPoints;
 import dev.rewards.contracts.PointsAdjusted;
 import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.PointsReversed;
 import dev.rewards.contracts.RedeemPoints;
+import dev.rewards.contracts.RedemptionCancelled;
 import dev.rewards.contracts.RedemptionRejected;
+import dev.rewards.contracts.RefundPurchase;
 import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.contracts.RewardsEvent;
@@ -173,6 +177,65 @@ class CommandFlowTests {
                 .getCollection("adjustments")
                 .countDocuments(new Document("userId", "flow-adjust")))
         .isEqualTo(2);
+  }
+
+  @Test
+  void refundsAPurchaseAndCancelsARedemptionCachingEachBalanceBeforeItsOutcomeIsAnnounced() {
+    // bought now: its lot must not have expired when the redemption is cancelled
+    Instant boughtAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    EarnPoints purchase =
+        new EarnPoints(
+            UUID.randomUUID(),
+            "flow-correct",
+            100,
+            "shopping",
+            new BigDecimal("80.00"),
+            boughtAt,
+            boughtAt,
+            "till-3-receipt-77");
+    RedeemPoints redemption = redeem("flow-correct", 60);
+    RefundPurchase refund =
+        new RefundPurchase(
+            UUID.randomUUID(),
+            "flow-correct",
+            null,
+            "till-3-receipt-77",
+            new BigDecimal("20.00"),
+            "one item returned",
+            T0);
+    CancelRedemption cancel =
+        new CancelRedemption(
+            UUID.randomUUID(), "flow-correct", redemption.commandId(), "order cancelled", T0);
+    BalanceCache cache = new BalanceCache(redis, Duration.ofMinutes(5));
+
+    publish(purchase);
+    publish(redemption);
+    publish(refund);
+    PointsReversed reversed = (PointsReversed) awaitOutcome(refund.commandId());
+    long cachedAfterRefund = cache.get("flow-correct").orElseThrow().balance();
+    publish(cancel);
+    RedemptionCancelled cancelled = (RedemptionCancelled) awaitOutcome(cancel.commandId());
+
+    assertThat(reversed.pointsReversed()).isEqualTo(25);
+    assertThat(reversed.newBalance()).isEqualTo(15);
+    assertThat(cachedAfterRefund).isEqualTo(15);
+    assertThat(cancelled.pointsRestored()).isEqualTo(60);
+    assertThat(cancelled.newBalance()).isEqualTo(75);
+    assertThat(cache.get("flow-correct").orElseThrow())
+        .satisfies(
+            cached -> {
+              assertThat(cached.balance()).isEqualTo(75);
+              assertThat(cached.lifetimePoints()).isEqualTo(75);
+            });
+    assertThat(balance("flow-correct")).isEqualTo(75);
+    long statementTotal = 0;
+    for (Document movement :
+        mongo.getCollection("movements").find(new Document("userId", "flow-correct"))) {
+      statementTotal += movement.get("points", Number.class).longValue();
+    }
+    assertThat(statementTotal).isEqualTo(75);
+    assertThat(topics.outcomesOf(refund.commandId())).hasSize(1);
+    assertThat(topics.outcomesOf(cancel.commandId())).hasSize(1);
   }
 
   @Test
