@@ -49,7 +49,9 @@ class DistributionTests {
                                 .append("points", 500L)
                                 .append("count", 1L)))
                     .append("histogram", new Document("0", 1L).append("100", 1L))
-                    .append("users", 2L),
+                    .append("users", 2L)
+                    .append("reversedPoints", 20L)
+                    .append("outstandingPoints", 150L),
                 new Document("_id", 1)
                     .append("offset", 3L)
                     .append("asOf", Date.from(Instant.parse("2026-01-01T11:00:00Z")))
@@ -57,7 +59,10 @@ class DistributionTests {
                         "categories",
                         new Document("kc2hvcHBpbmc", counters("shopping", 60, 12000, 1)))
                     .append("histogram", new Document("0", -1L).append("500", 2L))
-                    .append("users", 1L)));
+                    .append("users", 1L)
+                    .append("reversedPoints", 5L)
+                    .append("expiredPoints", 7L)
+                    .append("outstandingPoints", 600L)));
     ApiClient.Response response = new ApiClient(port).get("/analytics/rewards-distribution");
     assertThat(response.status()).isEqualTo(200);
     body = response.json();
@@ -75,13 +80,17 @@ class DistributionTests {
   }
 
   @Test
-  void summarisesPointsTransactionsAndRedemptions() {
+  void summarisesPointsTransactionsRedemptionsAndCorrections() {
     JsonNode summary = body.get("summary");
     assertThat(summary.get("totalPoints").asLong()).isEqualTo(295);
     assertThat(summary.get("totalTransactions").asLong()).isEqualTo(5);
     assertThat(summary.get("categories").asInt()).isEqualTo(2);
     assertThat(summary.get("totalPointsRedeemed").asLong()).isEqualTo(500);
     assertThat(summary.get("totalRedemptions").asLong()).isEqualTo(1);
+    assertThat(summary.get("totalPointsReversed").asLong()).isEqualTo(25);
+    assertThat(summary.get("totalPointsExpired").asLong()).isEqualTo(7);
+    assertThat(summary.get("outstandingPoints").asLong()).isEqualTo(750);
+    assertThat(summary.get("heldPoints").asLong()).isZero();
     JsonNode voucher = body.get("redemptionsByType").get(0);
     assertThat(voucher.get("rewardType").asString()).isEqualTo("voucher");
     assertThat(voucher.get("count").asLong()).isEqualTo(1);

@@ -266,7 +266,7 @@ class SystemIT {
   }
 
   @Test
-  void theTestPageShowsTheEventOfAPurchaseMadeFromIt() {
+  void theTestPageShowsTheEventsOfAPurchaseAndItsRefundMadeFromIt() {
     assumeTrue(
         Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "needs Debian's chromium and chromium-driver (.ci/run installs them where it can)");
@@ -297,6 +297,24 @@ class SystemIT {
       assertThat(shown).contains("\"totalPoints\":50").contains("\"reason\":\"EARN\"");
       assertThat(browser.findElement(By.id("answer")).getText()).startsWith("202");
       assertThat(totalPoints("browser")).isEqualTo(50);
+
+      browser.findElement(By.id("refundAmount")).sendKeys("40");
+      browser.findElement(By.id("refund")).click();
+
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  !browser
+                      .findElements(By.cssSelector("#events li[data-event=pointsReversed]"))
+                      .isEmpty());
+      assertThat(
+              browser
+                  .findElement(By.cssSelector("#events li[data-event=pointsReversed]"))
+                  .getText())
+          .contains("\"pointsReversed\":20")
+          .contains("\"newBalance\":30");
+      assertThat(totalPoints("browser")).isEqualTo(30);
     } finally {
       browser.quit();
     }

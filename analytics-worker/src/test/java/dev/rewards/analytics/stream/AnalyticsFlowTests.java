@@ -13,7 +13,9 @@ import dev.rewards.analytics.distribution.AggregateStore;
 import dev.rewards.analytics.distribution.BalanceRanges;
 import dev.rewards.analytics.rebuild.AnalyticsRebuild;
 import dev.rewards.analytics.rebuild.LedgerRecount;
+import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.RedemptionRejected;
+import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsEvent;
 import dev.rewards.contracts.Topics;
 import dev.rewards.support.testing.EmbeddedStores;
@@ -104,7 +106,7 @@ class AnalyticsFlowTests {
   }
 
   @Test
-  void aggregatesEqualARecountAfterDuplicatesARestartAndACrashBetweenWrites() {
+  void aggregatesEqualARecountWithRefundsAndCancellationsAfterDuplicatesARestartAndACrash() {
     long seed = System.nanoTime();
     System.out.println("analytics history seed: " + seed + " (replay: set it in this test)");
     Random random = new Random(seed);
@@ -115,17 +117,34 @@ class AnalyticsFlowTests {
     double before = duplicatesSkipped();
     int duplicates = 0;
     List<RewardsEvent> sent = new ArrayList<>();
+    List<PointsEarned> refundable = new ArrayList<>();
+    List<RewardRedeemed> cancellable = new ArrayList<>();
     for (int i = 0; i < 400; i++) {
       String user = "shopper-" + random.nextInt(25);
-      RewardsEvent event =
-          random.nextInt(10) < 6
-              ? ledger.earn(
-                  user,
-                  1 + random.nextInt(500),
-                  List.of("books", "games", "food").get(random.nextInt(3)),
-                  (1 + random.nextInt(9999)) + "." + random.nextInt(10))
-              : ledger.redeem(
-                  user, 100 + random.nextInt(700), random.nextBoolean() ? "voucher" : "cashback");
+      int kind = random.nextInt(20);
+      RewardsEvent event;
+      if (kind < 2 && !refundable.isEmpty()) {
+        event = ledger.refund(refundable.remove(random.nextInt(refundable.size())));
+      } else if (kind < 4 && !cancellable.isEmpty()) {
+        RewardRedeemed redeemed = cancellable.remove(random.nextInt(cancellable.size()));
+        event = ledger.cancel(redeemed, random.nextInt((int) redeemed.pointsRedeemed() / 2));
+      } else if (kind < 13) {
+        event =
+            ledger.earn(
+                user,
+                1 + random.nextInt(500),
+                List.of("books", "games", "food").get(random.nextInt(3)),
+                (1 + random.nextInt(9999)) + "." + random.nextInt(10));
+      } else {
+        event =
+            ledger.redeem(
+                user, 100 + random.nextInt(700), random.nextBoolean() ? "voucher" : "cashback");
+      }
+      if (event instanceof PointsEarned earned) {
+        refundable.add(earned);
+      } else if (event instanceof RewardRedeemed redeemed) {
+        cancellable.add(redeemed);
+      }
       publish(event);
       sent.add(event);
       if (random.nextInt(10) == 0) {
@@ -147,6 +166,8 @@ class AnalyticsFlowTests {
     await().atMost(CONVERGED).until(() -> duplicatesSkipped() - before >= expectedDuplicates);
     await().atMost(CONVERGED).until(() -> maintained().equals(recounted()));
     assertThat(maintained().histogram().values()).allMatch(users -> users > 0);
+    assertThat(maintained().reversedPoints()).as("refunds were counted").isPositive();
+    assertThat(maintained().expiredPoints()).as("cancellations were counted").isPositive();
     doCallRealMethod().when(store).add(anyInt(), anyLong(), any());
   }
 

@@ -3,6 +3,8 @@ package dev.rewards.analytics.stream;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOptions;
 import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.PointsReversed;
+import dev.rewards.contracts.RedemptionCancelled;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsEvent;
@@ -16,8 +18,9 @@ import org.bson.Document;
 import org.bson.types.Decimal128;
 
 /**
- * Plays ledger-worker for analytics tests: applies earn and redeem to a reference model, writes the
- * ledger documents ledger-worker writes, and returns the outcome event it would publish.
+ * Plays ledger-worker for analytics tests: applies earns, redemptions, refunds and cancellations to
+ * a reference model, writes the ledger documents ledger-worker writes, and returns the outcome
+ * event it would publish.
  */
 final class TestLedger {
 
@@ -26,6 +29,71 @@ final class TestLedger {
 
   TestLedger(MongoDatabase database) {
     this.database = database;
+  }
+
+  /**
+   * Refunds the whole of an earlier purchase, as ledger-worker records it on the purchase; the
+   * balance may go below zero (debt).
+   */
+  RewardsEvent refund(PointsEarned purchase) {
+    UUID commandId = UUID.randomUUID();
+    String userId = purchase.userId();
+    long balance = balances.merge(userId, -purchase.points(), Long::sum);
+    database
+        .getCollection("transactions")
+        .updateOne(
+            new Document("commandId", purchase.commandId().toString()),
+            new Document(
+                "$set",
+                new Document("refundedAmount", new Decimal128(purchase.amount()))
+                    .append("pointsReversed", purchase.points())));
+    journal(userId, commandId, balance);
+    Instant now = Instant.now();
+    return new PointsReversed(
+        UUID.randomUUID(),
+        commandId,
+        userId,
+        purchase.commandId(),
+        purchase.category(),
+        purchase.amount(),
+        purchase.amount(),
+        purchase.points(),
+        Math.max(0, -balance),
+        "returned",
+        balance,
+        now);
+  }
+
+  /** Cancels an earlier redemption; {@code expired} of its points had expired meanwhile. */
+  RewardsEvent cancel(RewardRedeemed redemption, long expired) {
+    UUID commandId = UUID.randomUUID();
+    String userId = redemption.userId();
+    long restored = redemption.pointsRedeemed() - expired;
+    long balance = balances.merge(userId, restored, Long::sum);
+    database
+        .getCollection("redemptions")
+        .updateOne(
+            new Document("commandId", redemption.commandId().toString()),
+            new Document(
+                "$set",
+                new Document(
+                    "cancellation",
+                    new Document("commandId", commandId.toString())
+                        .append("pointsRestored", restored)
+                        .append("pointsExpiredMeanwhile", expired))));
+    journal(userId, commandId, balance);
+    return new RedemptionCancelled(
+        UUID.randomUUID(),
+        commandId,
+        userId,
+        redemption.commandId(),
+        redemption.rewardType(),
+        redemption.pointsRedeemed(),
+        restored,
+        expired,
+        null,
+        balance,
+        Instant.now());
   }
 
   RewardsEvent earn(String userId, long points, String category, String amount) {

@@ -13,14 +13,21 @@ record Totals(
     Map<String, List<Long>> categories,
     Map<String, List<Long>> redemptions,
     Map<String, Long> histogram,
-    long users) {
+    long users,
+    long reversedPoints,
+    long expiredPoints,
+    long outstandingPoints) {
 
   static Totals of(List<Document> partitions) {
     Map<String, List<Long>> categories = new TreeMap<>();
     Map<String, List<Long>> redemptions = new TreeMap<>();
     Map<String, Long> histogram = new TreeMap<>();
     long users = 0;
+    long[] ledger = new long[3];
     for (Document partition : partitions) {
+      ledger[0] += number(partition, "reversedPoints");
+      ledger[1] += number(partition, "expiredPoints");
+      ledger[2] += number(partition, "outstandingPoints");
       add(
           categories,
           partition.get("categories", Document.class),
@@ -36,7 +43,12 @@ record Totals(
       users += count == null ? 0 : ((Number) count).longValue();
     }
     histogram.values().removeIf(n -> n == 0);
-    return new Totals(categories, redemptions, histogram, users);
+    return new Totals(categories, redemptions, histogram, users, ledger[0], ledger[1], ledger[2]);
+  }
+
+  private static long number(Document document, String field) {
+    Object value = document.get(field);
+    return value == null ? 0 : ((Number) value).longValue();
   }
 
   private static void add(Map<String, List<Long>> into, Document children, String... fields) {

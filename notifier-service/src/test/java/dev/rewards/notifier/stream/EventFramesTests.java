@@ -3,6 +3,8 @@ package dev.rewards.notifier.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.PointsReversed;
+import dev.rewards.contracts.RedemptionCancelled;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardRedeemed;
 import java.math.BigDecimal;
@@ -71,6 +73,71 @@ class EventFramesTests {
     assertThat(data.path("delta").asLong()).isEqualTo(-30);
     assertThat(data.path("totalPoints").asLong()).isEqualTo(70);
     assertThat(data.path("reason").asString()).isEqualTo("ADJUST");
+  }
+
+  @Test
+  void aRefundBecomesPointsUpdatedWithReasonRefundThenPointsReversed() {
+    UUID purchase = UUID.randomUUID();
+    List<JsonNode> out =
+        parse(
+            frames.of(
+                new PointsReversed(
+                    UUID.randomUUID(),
+                    commandId,
+                    "u1",
+                    purchase,
+                    "shopping",
+                    new BigDecimal("20.00"),
+                    new BigDecimal("20.00"),
+                    10,
+                    4,
+                    "returned",
+                    -4,
+                    AT)));
+
+    assertThat(out)
+        .extracting(f -> f.path("event").asString())
+        .containsExactly("pointsUpdated", "pointsReversed");
+    assertThat(out.get(0).path("data").path("delta").asLong()).isEqualTo(-10);
+    assertThat(out.get(0).path("data").path("totalPoints").asLong()).isEqualTo(-4);
+    assertThat(out.get(0).path("data").path("reason").asString()).isEqualTo("REFUND");
+    JsonNode reversed = out.get(1).path("data");
+    assertThat(reversed.path("purchaseCommandId").asString()).isEqualTo(purchase.toString());
+    assertThat(reversed.path("refundedAmount").decimalValue()).isEqualByComparingTo("20");
+    assertThat(reversed.path("pointsReversed").asLong()).isEqualTo(10);
+    assertThat(reversed.path("debt").asLong()).isEqualTo(4);
+    assertThat(reversed.path("newBalance").asLong()).isEqualTo(-4);
+  }
+
+  @Test
+  void aCancellationBecomesPointsUpdatedWithTheRestoredPointsThenRedemptionCancelled() {
+    UUID redemption = UUID.randomUUID();
+    List<JsonNode> out =
+        parse(
+            frames.of(
+                new RedemptionCancelled(
+                    UUID.randomUUID(),
+                    commandId,
+                    "u1",
+                    redemption,
+                    "voucher",
+                    500,
+                    450,
+                    50,
+                    null,
+                    465,
+                    AT)));
+
+    assertThat(out)
+        .extracting(f -> f.path("event").asString())
+        .containsExactly("pointsUpdated", "redemptionCancelled");
+    assertThat(out.get(0).path("data").path("delta").asLong()).isEqualTo(450);
+    assertThat(out.get(0).path("data").path("reason").asString()).isEqualTo("REDEMPTION_CANCELLED");
+    JsonNode cancelled = out.get(1).path("data");
+    assertThat(cancelled.path("redemptionCommandId").asString()).isEqualTo(redemption.toString());
+    assertThat(cancelled.path("pointsRestored").asLong()).isEqualTo(450);
+    assertThat(cancelled.path("pointsExpiredMeanwhile").asLong()).isEqualTo(50);
+    assertThat(cancelled.has("reason")).as("absent, not null").isFalse();
   }
 
   @Test
