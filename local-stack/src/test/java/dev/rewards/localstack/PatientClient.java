@@ -34,15 +34,23 @@ final class PatientClient {
 
   /** Sends until accepted; returns the commandId of the 202. */
   UUID submit(String path, String json, String idempotencyKey) {
+    return submit(path, json, idempotencyKey, Map.of());
+  }
+
+  /** {@link #submit(String, String, String)} with more headers (an admin token). */
+  UUID submit(String path, String json, String idempotencyKey, Map<String, String> headers) {
     HttpResponse<String> response =
         untilAnswered(
-            () ->
-                HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .header("Content-Type", "application/json")
-                    .header("Idempotency-Key", idempotencyKey)
-                    .timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(json))
-                    .build());
+            () -> {
+              HttpRequest.Builder request =
+                  HttpRequest.newBuilder(URI.create(baseUrl + path))
+                      .header("Content-Type", "application/json")
+                      .header("Idempotency-Key", idempotencyKey)
+                      .timeout(Duration.ofSeconds(30))
+                      .POST(HttpRequest.BodyPublishers.ofString(json));
+              headers.forEach(request::header);
+              return request.build();
+            });
     if (response.statusCode() != 202) {
       throw new AssertionError(
           "POST %s %s answered %d: %s"

@@ -2,17 +2,19 @@ package dev.rewards.localstack;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What the ledger must end up with, computed the simple way: one map of balances, commands applied
- * in the order each user's commands were accepted (a user's commands share a partition, so that is
- * the order the ledger sees them in). Also keeps the analytics recount.
+ * What the ledger must end up with, computed the simple way: per user a balance and the purchases
+ * and redemptions a correction may name, commands applied in the order each user's commands were
+ * accepted (a user's commands share a partition, so that is the order the ledger sees them in).
+ * Also keeps the analytics and admin totals. Points never expire here: every purchase is dated now
+ * and the validity is a year, so a cancelled redemption always restores all its points.
  */
 final class ReferenceModel {
 
@@ -22,28 +24,28 @@ final class ReferenceModel {
 
   static final BigDecimal POINTS_PER_UNIT = new BigDecimal("0.5");
 
-  /** One request the history makes. {@code points} is null for an earn left to the rules. */
+  enum Kind {
+    EARN,
+    REDEEM,
+    ADJUST,
+    REFUND,
+    CANCEL
+  }
+
+  /**
+   * One request the history makes, drawn before it is sent. {@code points} is null for an earn left
+   * to the rules; for an adjustment it is signed. A correction names its purchase or redemption
+   * when it is sent, chosen by {@code pick} among those of its user so far — so the history is the
+   * same for a seed whatever the threads' interleaving.
+   */
   record Op(
       String userId,
-      boolean earn,
+      Kind kind,
       Long points,
       String category,
       BigDecimal amount,
-      String rewardType) {
-
-    String path() {
-      return (earn ? "/rewards/add-points/" : "/rewards/redeem/") + userId;
-    }
-
-    String body() {
-      if (!earn) {
-        return "{\"pointsToRedeem\":%d,\"rewardType\":\"%s\"}".formatted(points, rewardType);
-      }
-      return points == null
-          ? "{\"category\":\"%s\",\"amount\":%s}".formatted(category, amount.toPlainString())
-          : "{\"points\":%d,\"category\":\"%s\",\"amount\":%s}"
-              .formatted(points, category, amount.toPlainString());
-    }
+      String rewardType,
+      long pick) {
 
     long earnedPoints() {
       return points != null
@@ -53,49 +55,269 @@ final class ReferenceModel {
     }
   }
 
-  /** The outcome the model predicts: applied or not, and the balance right after. */
-  record Expected(Op op, boolean applied, long points, long balanceAfter) {}
+  /** An op made concrete against its user's history: what is sent, and what it names. */
+  record Request(
+      Op op,
+      String path,
+      String body,
+      Purchase purchase,
+      BigDecimal refundAmount,
+      Redemption redemption) {}
 
-  record CategoryTotals(long points, BigDecimal amount, long count) {}
+  /**
+   * The outcome the model predicts: applied or not (with the rejection reason), and the balance.
+   */
+  record Expected(Op op, boolean applied, long points, long balanceAfter, String reason) {}
 
-  private final Map<String, Long> balances = new ConcurrentHashMap<>();
-  private final Map<UUID, Expected> expected = new ConcurrentHashMap<>();
+  record CategoryTotals(long points, BigDecimal amount, long count) {
+
+    CategoryTotals plus(CategoryTotals other) {
+      return new CategoryTotals(
+          points + other.points, amount.add(other.amount), count + other.count);
+    }
+  }
+
+  /** A purchase as a refund sees it. */
+  static final class Purchase {
+    final UUID commandId;
+    final String key;
+    final long points;
+    final BigDecimal amount;
+    final String category;
+    BigDecimal refunded = BigDecimal.ZERO;
+
+    Purchase(UUID commandId, String key, long points, BigDecimal amount, String category) {
+      this.commandId = commandId;
+      this.key = key;
+      this.points = points;
+      this.amount = amount;
+      this.category = category;
+    }
+  }
+
+  /** An applied redemption as a cancellation sees it. */
+  static final class Redemption {
+    final UUID commandId;
+    final long points;
+    final String rewardType;
+    boolean cancelled;
+
+    Redemption(UUID commandId, long points, String rewardType) {
+      this.commandId = commandId;
+      this.points = points;
+      this.rewardType = rewardType;
+    }
+  }
+
+  private static final class UserState {
+    long balance;
+    long lifetime;
+    long movements;
+    final List<Purchase> purchases = new ArrayList<>();
+    final List<Redemption> redemptions = new ArrayList<>();
+  }
+
+  private final Map<String, UserState> users = new HashMap<>();
+  private final Map<UUID, Expected> expected = new HashMap<>();
   private final Map<String, CategoryTotals> categories = new TreeMap<>();
   private final Map<String, long[]> redemptions = new TreeMap<>();
   private long earned;
   private long redeemed;
+  private long reversed;
+  private long adjusted;
 
-  void user(String userId) {
-    balances.put(userId, 0L);
+  synchronized void user(String userId) {
+    users.put(userId, new UserState());
   }
 
-  /** The command the API accepted for {@code op}, in the order of its user's acceptances. */
-  synchronized Expected accepted(Op op, UUID commandId) {
+  /** The request for {@code op}, against its user's history so far. */
+  synchronized Request request(Op op) {
+    UserState user = users.get(op.userId());
+    String u = op.userId();
+    return switch (op.kind()) {
+      case EARN ->
+          new Request(
+              op,
+              "/rewards/add-points/" + u,
+              op.points() == null
+                  ? "{\"category\":\"%s\",\"amount\":%s}"
+                      .formatted(op.category(), op.amount().toPlainString())
+                  : "{\"points\":%d,\"category\":\"%s\",\"amount\":%s}"
+                      .formatted(op.points(), op.category(), op.amount().toPlainString()),
+              null,
+              null,
+              null);
+      case REDEEM ->
+          new Request(
+              op,
+              "/rewards/redeem/" + u,
+              "{\"pointsToRedeem\":%d,\"rewardType\":\"%s\"}"
+                  .formatted(op.points(), op.rewardType()),
+              null,
+              null,
+              null);
+      case ADJUST ->
+          new Request(
+              op,
+              "/rewards/admin/adjust/" + u,
+              "{\"points\":%d,\"reason\":\"reliability history\"}".formatted(op.points()),
+              null,
+              null,
+              null);
+      case REFUND -> refundRequest(op, user);
+      case CANCEL -> {
+        if (user.redemptions.isEmpty() || op.pick() % 10 == 0) {
+          yield new Request(
+              op,
+              "/rewards/cancel-redemption/" + u,
+              "{\"redemptionCommandId\":\"%s\"}".formatted(unknownId(op)),
+              null,
+              null,
+              null);
+        }
+        Redemption redemption = user.redemptions.get((int) (op.pick() % user.redemptions.size()));
+        yield new Request(
+            op,
+            "/rewards/cancel-redemption/" + u,
+            "{\"redemptionCommandId\":\"%s\",\"reason\":\"order cancelled\"}"
+                .formatted(redemption.commandId),
+            null,
+            null,
+            redemption);
+      }
+    };
+  }
+
+  private static Request refundRequest(Op op, UserState user) {
+    String path = "/rewards/refund/" + op.userId();
+    if (user.purchases.isEmpty() || op.pick() % 10 == 0) {
+      return new Request(
+          op, path, "{\"commandId\":\"%s\"}".formatted(unknownId(op)), null, null, null);
+    }
+    Purchase purchase = user.purchases.get((int) (op.pick() % user.purchases.size()));
+    String name =
+        (op.pick() / 7) % 2 == 0
+            ? "\"idempotencyKey\":\"%s\"".formatted(purchase.key)
+            : "\"commandId\":\"%s\"".formatted(purchase.commandId);
+    int share = (int) ((op.pick() / 3) % 6); // 0: all the rest; 5: more than the purchase
+    BigDecimal amount =
+        switch (share) {
+          case 0 -> null;
+          case 5 -> purchase.amount.add(new BigDecimal("0.01"));
+          default ->
+              purchase
+                  .amount
+                  .multiply(BigDecimal.valueOf(share))
+                  .divide(BigDecimal.valueOf(4), 2, RoundingMode.DOWN)
+                  .max(new BigDecimal("0.01"));
+        };
+    String body =
+        amount == null
+            ? "{%s,\"reason\":\"returned\"}".formatted(name)
+            : "{%s,\"amount\":%s}".formatted(name, amount.toPlainString());
+    return new Request(op, path, body, purchase, amount, null);
+  }
+
+  private static UUID unknownId(Op op) {
+    return new UUID(op.pick(), 0x5EED);
+  }
+
+  /**
+   * The command the API accepted for {@code request}, in the order of its user's acceptances.
+   *
+   * @param key the Idempotency-Key it was sent with
+   */
+  synchronized Expected accepted(Request request, UUID commandId, String key) {
     Expected known = expected.get(commandId);
     if (known != null) {
       return known; // a retried request: the same command, applied once
     }
-    long balance = balances.get(op.userId());
-    Expected outcome;
-    if (op.earn()) {
-      long points = op.earnedPoints();
-      outcome = new Expected(op, true, points, balance + points);
-      earned += points;
-      categories.merge(
-          op.category(),
-          new CategoryTotals(points, op.amount(), 1),
-          (a, b) ->
-              new CategoryTotals(
-                  a.points() + b.points(), a.amount().add(b.amount()), a.count() + b.count()));
-    } else if (balance >= op.points()) {
-      outcome = new Expected(op, true, op.points(), balance - op.points());
-      countRedemption(op.rewardType(), op.points(), 1);
-    } else {
-      outcome = new Expected(op, false, op.points(), balance);
-    }
-    balances.put(op.userId(), outcome.balanceAfter());
+    Op op = request.op();
+    UserState user = users.get(op.userId());
+    Expected outcome =
+        switch (op.kind()) {
+          case EARN -> {
+            long points = op.earnedPoints();
+            user.balance += points;
+            user.lifetime += points;
+            user.purchases.add(new Purchase(commandId, key, points, op.amount(), op.category()));
+            earned += points;
+            categories.merge(
+                op.category(), new CategoryTotals(points, op.amount(), 1), CategoryTotals::plus);
+            yield applied(op, user, points);
+          }
+          case REDEEM -> {
+            if (user.balance < op.points()) {
+              yield new Expected(op, false, op.points(), user.balance, "INSUFFICIENT_POINTS");
+            }
+            user.balance -= op.points();
+            user.redemptions.add(new Redemption(commandId, op.points(), op.rewardType()));
+            countRedemption(op.rewardType(), op.points(), 1);
+            yield applied(op, user, op.points());
+          }
+          case ADJUST -> {
+            if (op.points() < 0 && user.balance < -op.points()) {
+              yield new Expected(op, false, op.points(), user.balance, "INSUFFICIENT_POINTS");
+            }
+            user.balance += op.points();
+            adjusted += op.points();
+            yield applied(op, user, op.points());
+          }
+          case REFUND -> refund(request, user);
+          case CANCEL -> {
+            Redemption redemption = request.redemption();
+            if (redemption == null) {
+              yield new Expected(op, false, 0, user.balance, "UNKNOWN_REDEMPTION");
+            }
+            if (redemption.cancelled) {
+              yield new Expected(op, false, 0, user.balance, "ALREADY_CANCELLED");
+            }
+            redemption.cancelled = true;
+            user.balance += redemption.points;
+            countRedemption(redemption.rewardType, -redemption.points, -1);
+            yield applied(op, user, redemption.points);
+          }
+        };
     expected.put(commandId, outcome);
     return outcome;
+  }
+
+  private Expected refund(Request request, UserState user) {
+    Op op = request.op();
+    Purchase purchase = request.purchase();
+    if (purchase == null) {
+      return new Expected(op, false, 0, user.balance, "UNKNOWN_PURCHASE");
+    }
+    BigDecimal refundable = purchase.amount.subtract(purchase.refunded);
+    if (refundable.signum() == 0) {
+      return new Expected(op, false, 0, user.balance, "NOTHING_TO_REFUND");
+    }
+    BigDecimal amount = request.refundAmount() == null ? refundable : request.refundAmount();
+    if (amount.compareTo(refundable) > 0) {
+      return new Expected(op, false, 0, user.balance, "REFUND_EXCEEDS_PURCHASE");
+    }
+    long points =
+        reversedSoFar(purchase, purchase.refunded.add(amount))
+            - reversedSoFar(purchase, purchase.refunded);
+    purchase.refunded = purchase.refunded.add(amount);
+    user.balance -= points;
+    user.lifetime -= points;
+    reversed += points;
+    categories.merge(
+        purchase.category, new CategoryTotals(-points, amount.negate(), 0), CategoryTotals::plus);
+    return applied(op, user, points);
+  }
+
+  private static long reversedSoFar(Purchase purchase, BigDecimal refunded) {
+    return BigDecimal.valueOf(purchase.points)
+        .multiply(refunded)
+        .divide(purchase.amount, 0, RoundingMode.FLOOR)
+        .longValueExact();
+  }
+
+  private static Expected applied(Op op, UserState user, long points) {
+    user.movements++;
+    return new Expected(op, true, points, user.balance, null);
   }
 
   /**
@@ -103,68 +325,85 @@ final class ReferenceModel {
    * their number is predicted — as many as the balance covers.
    */
   synchronized long raced(String userId, String rewardType, long cost, int requests) {
-    long balance = balances.get(userId);
-    long affordable = Math.min(requests, balance / cost);
-    balances.put(userId, balance - affordable * cost);
-    countRedemption(rewardType, cost, affordable);
+    UserState user = users.get(userId);
+    long affordable = Math.max(0, Math.min(requests, user.balance / cost));
+    user.balance -= affordable * cost;
+    user.movements += affordable;
+    countRedemption(rewardType, cost * affordable, affordable);
     return affordable;
   }
 
   private void countRedemption(String rewardType, long points, long count) {
-    redeemed += points * count;
+    redeemed += points;
     long[] totals = redemptions.computeIfAbsent(rewardType, t -> new long[2]);
     totals[0] += count;
-    totals[1] += points * count;
+    totals[1] += points;
   }
 
-  Expected expectationFor(UUID commandId) {
+  synchronized Expected expectationFor(UUID commandId) {
     return expected.get(commandId);
   }
 
-  Map<UUID, Expected> expectations() {
-    return expected;
-  }
-
   synchronized long balanceOf(String userId) {
-    return balances.get(userId);
+    return users.get(userId).balance;
   }
 
   synchronized Map<String, Long> balances() {
-    return new TreeMap<>(balances);
+    Map<String, Long> balances = new TreeMap<>();
+    users.forEach((id, user) -> balances.put(id, user.balance));
+    return balances;
+  }
+
+  synchronized long lifetimePointsOf(String userId) {
+    return users.get(userId).lifetime;
+  }
+
+  /** How many statement entries the user has: one per applied command. */
+  synchronized long movementsOf(String userId) {
+    return users.get(userId).movements;
   }
 
   synchronized long earned() {
     return earned;
   }
 
+  /** Net of cancelled redemptions. */
   synchronized long redeemed() {
     return redeemed;
+  }
+
+  synchronized long reversed() {
+    return reversed;
+  }
+
+  synchronized long adjusted() {
+    return adjusted;
   }
 
   synchronized Map<String, CategoryTotals> categories() {
     return new TreeMap<>(categories);
   }
 
-  /** reward type → {count, points}. */
+  /** reward type → {count, points}, net of cancellations. */
   synchronized Map<String, List<Long>> redemptionsByType() {
     Map<String, List<Long>> copy = new TreeMap<>();
     redemptions.forEach((type, totals) -> copy.put(type, List.of(totals[0], totals[1])));
     return copy;
   }
 
-  /** Users per histogram range, given the ranges' lower bounds. */
+  /** Users per histogram range, given the ranges' lower bounds (a debt counts in the first). */
   synchronized Map<Long, Long> histogram(List<Long> lowerBounds) {
-    Map<Long, Long> users = new HashMap<>();
-    lowerBounds.forEach(bound -> users.put(bound, 0L));
-    for (long balance : balances.values()) {
+    Map<Long, Long> counts = new HashMap<>();
+    lowerBounds.forEach(bound -> counts.put(bound, 0L));
+    for (UserState user : users.values()) {
       long range = 0;
       for (long bound : lowerBounds) {
-        if (balance >= bound) {
+        if (user.balance >= bound) {
           range = bound;
         }
       }
-      users.merge(range, 1L, Long::sum);
+      counts.merge(range, 1L, Long::sum);
     }
-    return users;
+    return counts;
   }
 }

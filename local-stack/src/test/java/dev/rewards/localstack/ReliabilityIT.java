@@ -3,11 +3,16 @@ package dev.rewards.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.rewards.contracts.CommandRejected;
+import dev.rewards.contracts.PointsAdjusted;
 import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.PointsReversed;
+import dev.rewards.contracts.RedemptionCancelled;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsEvent;
 import dev.rewards.localstack.ReferenceModel.Expected;
+import dev.rewards.localstack.ReferenceModel.Kind;
 import dev.rewards.localstack.ReferenceModel.Op;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -34,11 +39,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A seeded random history through the whole system — many users earning and redeeming over HTTP,
- * client retries, duplicate deliveries on the command topic, a ledger instance killed and another
- * restarted mid-round, the store, Redis and the Kafka broker each taken away and brought back, and
- * a crowd of redemptions racing on one user — audited against {@link ReferenceModel}: every
- * accepted command has exactly one committed outcome, the one the model predicts; balances, totals
- * and analytics equal the model's; nothing is dead-lettered.
+ * refunding purchases (by commandId or receipt key, in part or in full, some beyond what is left),
+ * cancelling redemptions, operators adjusting balances, client retries, duplicate deliveries on the
+ * command topic, a ledger instance killed and another restarted mid-round, the store, Redis and the
+ * Kafka broker each taken away and brought back, and a crowd of redemptions racing on one user —
+ * audited against {@link ReferenceModel}: every accepted command has exactly one committed outcome,
+ * the one the model predicts; balances, lifetime points, totals and analytics equal the model's;
+ * every user's statement adds up to the balance; nothing is dead-lettered.
  *
  * <p>Replay a failure with {@code -Dreliability.seed=<the seed printed>}: the same requests, the
  * same faults at the same points (thread interleaving is the machine's).
@@ -139,6 +146,7 @@ class ReliabilityIT {
     List<String> violations = new ArrayList<>();
     auditOutcomes(violations);
     auditBalancesAndTotals(violations);
+    auditStatements(violations);
     auditAnalytics(violations);
     long deadLetters = recorder.deadLetters();
     if (deadLetters != 0) {
@@ -191,12 +199,17 @@ class ReliabilityIT {
 
   private void send(Op op, boolean retry) {
     String key = UUID.randomUUID().toString();
-    UUID commandId = client.submit(op.path(), op.body(), key);
-    model.accepted(op, commandId);
+    ReferenceModel.Request request = model.request(op);
+    Map<String, String> headers =
+        op.kind() == Kind.ADJUST
+            ? Map.of("Authorization", "Bearer " + FaultyStack.ADMIN_TOKEN)
+            : Map.of();
+    UUID commandId = client.submit(request.path(), request.body(), key, headers);
+    model.accepted(request, commandId, key);
     accepted.add(commandId);
     if (retry) {
       // the POS never saw the answer and sends again: same key, same command, applied once
-      UUID again = client.submit(op.path(), op.body(), key);
+      UUID again = client.submit(request.path(), request.body(), key, headers);
       clientRetries.incrementAndGet();
       if (!again.equals(commandId)) {
         throw new AssertionError("a retry got another command: " + commandId + " then " + again);
@@ -204,25 +217,35 @@ class ReliabilityIT {
     }
   }
 
+  /** Earns and redemptions mostly; refunds, cancelled redemptions and adjustments among them. */
   private List<Op> randomOps(int count) {
     List<Op> ops = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String user = users.get(random.nextInt(users.size()));
-      if (random.nextDouble() < 0.6) {
+      double draw = random.nextDouble();
+      long pick = random.nextLong() & Long.MAX_VALUE;
+      if (draw < 0.5) {
         String category = CATEGORIES[random.nextInt(CATEGORIES.length)];
         if (random.nextDouble() < 0.2) {
-          ops.add(
-              new Op(
-                  user, true, null, category, BigDecimal.valueOf(1 + random.nextInt(600)), null));
+          BigDecimal amount = BigDecimal.valueOf(1 + random.nextInt(600));
+          ops.add(new Op(user, Kind.EARN, null, category, amount, null, pick));
         } else {
           BigDecimal amount = BigDecimal.valueOf(100 + random.nextInt(30_000), 2);
-          ops.add(new Op(user, true, (long) (1 + random.nextInt(400)), category, amount, null));
+          long points = 1 + random.nextInt(400);
+          ops.add(new Op(user, Kind.EARN, points, category, amount, null, pick));
         }
-      } else {
+      } else if (draw < 0.78) {
         String reward = REWARDS[random.nextInt(REWARDS.length)];
         long required = ReferenceModel.OPTIONS.get(reward);
-        ops.add(
-            new Op(user, false, required + random.nextInt((int) required / 2), null, null, reward));
+        long points = required + random.nextInt((int) required / 2);
+        ops.add(new Op(user, Kind.REDEEM, points, null, null, reward, pick));
+      } else if (draw < 0.88) {
+        ops.add(new Op(user, Kind.REFUND, null, null, null, null, pick));
+      } else if (draw < 0.95) {
+        ops.add(new Op(user, Kind.CANCEL, null, null, null, null, pick));
+      } else {
+        long delta = random.nextBoolean() ? 1 + random.nextInt(300) : -(1 + random.nextInt(600));
+        ops.add(new Op(user, Kind.ADJUST, delta, null, null, null, pick));
       }
     }
     return ops;
@@ -236,7 +259,7 @@ class ReliabilityIT {
     String user = users.get(random.nextInt(users.size()));
     long affordable = requests / 3 + random.nextInt(requests / 3);
     long topUp = Math.max(1, affordable * 500 + 250 - model.balanceOf(user));
-    send(new Op(user, true, topUp, "shopping", BigDecimal.valueOf(topUp), null), false);
+    send(new Op(user, Kind.EARN, topUp, "shopping", BigDecimal.valueOf(topUp), null, 0), false);
     drain();
     List<UUID> racing = java.util.Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -301,22 +324,79 @@ class ReliabilityIT {
         continue; // a racing redemption: counted in redemptionsRaceOnOneUser
       }
       RewardsEvent event = outcomes.get(0);
-      boolean matches =
-          expected.op().earn()
-              ? event instanceof PointsEarned earned
-                  && earned.points() == expected.points()
-                  && earned.newBalance() == expected.balanceAfter()
-              : expected.applied()
-                  ? event instanceof RewardRedeemed redeemed
-                      && redeemed.pointsRedeemed() == expected.points()
-                      && redeemed.remainingPoints() == expected.balanceAfter()
-                  : event instanceof RedemptionRejected rejected
-                      && rejected.availablePoints() == expected.balanceAfter();
-      if (!matches) {
+      if (!matches(expected, event)) {
         violations.add(commandId + ": expected " + expected + " but the ledger announced " + event);
       }
     }
     figures.put("commands accepted (each audited for exactly one outcome)", accepted.size());
+  }
+
+  /** Whether the announced outcome is the one the model predicts. */
+  private static boolean matches(Expected expected, RewardsEvent event) {
+    if (!expected.applied()) {
+      return event instanceof RedemptionRejected rejected
+          ? expected.op().kind() == Kind.REDEEM
+              && rejected.availablePoints() == expected.balanceAfter()
+          : event instanceof CommandRejected refused && refused.reason().equals(expected.reason());
+    }
+    return switch (expected.op().kind()) {
+      case EARN ->
+          event instanceof PointsEarned earned
+              && earned.points() == expected.points()
+              && earned.newBalance() == expected.balanceAfter();
+      case REDEEM ->
+          event instanceof RewardRedeemed redeemed
+              && redeemed.pointsRedeemed() == expected.points()
+              && redeemed.remainingPoints() == expected.balanceAfter();
+      case ADJUST ->
+          event instanceof PointsAdjusted adjusted
+              && adjusted.delta() == expected.points()
+              && adjusted.newBalance() == expected.balanceAfter();
+      case REFUND ->
+          event instanceof PointsReversed refunded
+              && refunded.pointsReversed() == expected.points()
+              && refunded.newBalance() == expected.balanceAfter();
+      case CANCEL ->
+          event instanceof RedemptionCancelled cancelled
+              && cancelled.pointsRestored() == expected.points()
+              && cancelled.newBalance() == expected.balanceAfter();
+    };
+  }
+
+  /**
+   * Every user's statement: as many entries as applied commands, each balance after it the one
+   * before plus its points, adding up to the balance; and the lifetime points of the balance read.
+   */
+  private void auditStatements(List<String> violations) {
+    long entries = 0;
+    for (String user : users) {
+      List<JsonNode> statement = new ArrayList<>();
+      for (int page = 1; ; page++) {
+        JsonNode body = client.read("/rewards/statement/" + user + "?limit=100&page=" + page);
+        body.get("entries").forEach(statement::add);
+        if (page >= body.get("pagination").get("pages").asInt()) {
+          break;
+        }
+      }
+      java.util.Collections.reverse(statement); // oldest first
+      long running = 0;
+      for (JsonNode entry : statement) {
+        running += entry.get("points").asLong();
+        if (entry.get("balanceAfter").asLong() != running) {
+          violations.add(user + "'s statement breaks at " + entry + ": expected " + running);
+          break;
+        }
+      }
+      entries += statement.size();
+      compare(violations, user + " statement total", running, model.balanceOf(user));
+      compare(violations, user + " statement entries", statement.size(), model.movementsOf(user));
+      compare(
+          violations,
+          user + " lifetimePoints",
+          client.read("/rewards/points/" + user).get("lifetimePoints").asLong(),
+          model.lifetimePointsOf(user));
+    }
+    figures.put("statement entries audited (Σ = balance for every user)", entries);
   }
 
   private void auditBalancesAndTotals(List<String> violations) {
@@ -329,7 +409,7 @@ class ReliabilityIT {
     expected.forEach(
         (user, balance) -> {
           long actual = balance(user);
-          if (actual != balance || actual < 0) {
+          if (actual != balance) {
             violations.add(user + " has " + actual + " points, the model " + balance);
           }
         });
@@ -348,8 +428,22 @@ class ReliabilityIT {
         summary.get("totalPointsRedeemed").asLong(),
         model.redeemed());
     compare(
+        violations,
+        "totalPointsReversed",
+        summary.get("totalPointsReversed").asLong(),
+        model.reversed());
+    compare(
+        violations,
+        "totalPointsAdjusted",
+        summary.get("totalPointsAdjusted").asLong(),
+        model.adjusted());
+    compare(
         violations, "totalPointsInSystem", summary.get("totalPointsInSystem").asLong(), inSystem);
-    compare(violations, "earned − redeemed", model.earned() - model.redeemed(), inSystem);
+    compare(
+        violations,
+        "earned − redeemed − reversed + adjusted",
+        model.earned() - model.redeemed() - model.reversed() + model.adjusted(),
+        inSystem);
   }
 
   private void auditAnalytics(List<String> violations) {
@@ -388,6 +482,16 @@ class ReliabilityIT {
         "summary.totalPointsRedeemed",
         summary.get("totalPointsRedeemed").asLong(),
         model.redeemed());
+    compare(
+        differences,
+        "summary.totalPointsReversed",
+        summary.get("totalPointsReversed").asLong(),
+        model.reversed());
+    compare(
+        differences,
+        "summary.outstandingPoints",
+        summary.get("outstandingPoints").asLong(),
+        model.balances().values().stream().mapToLong(Long::longValue).sum());
     Map<String, List<Long>> byType = new java.util.TreeMap<>();
     distribution
         .get("redemptionsByType")
