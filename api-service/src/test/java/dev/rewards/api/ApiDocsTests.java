@@ -23,6 +23,10 @@ class ApiDocsTests {
     "get, /rewards/points/{userId}",
     "get, /rewards/transactions/{userId}",
     "get, /rewards/redemptions/{userId}",
+    "get, /rewards/statement/{userId}",
+    "post, /rewards/refund/{userId}",
+    "post, /rewards/cancel-redemption/{userId}",
+    "post, /rewards/admin/adjust/{userId}",
     "get, /rewards/options",
     "get, /analytics/rewards-distribution",
   })
@@ -42,6 +46,44 @@ class ApiDocsTests {
     assertThat(property.path("example").isMissingNode())
         .as("%s.%s example", schema, field)
         .isFalse();
+  }
+
+  @Test
+  void everyOperationHasASummaryAndEveryRequestFieldAnExample() {
+    JsonNode docs = apiDocs();
+    java.util.List<String> missing = new java.util.ArrayList<>();
+    docs.path("paths")
+        .properties()
+        .forEach(
+            path ->
+                path.getValue()
+                    .properties()
+                    .forEach(
+                        operation -> {
+                          if (operation.getValue().path("summary").asString("").isBlank()) {
+                            missing.add(operation.getKey() + " " + path.getKey() + " summary");
+                          }
+                        }));
+    docs.path("components")
+        .path("schemas")
+        .properties()
+        .forEach(
+            schema -> {
+              if (schema.getKey().endsWith("Request")) {
+                schema
+                    .getValue()
+                    .path("properties")
+                    .properties()
+                    .forEach(
+                        field -> {
+                          if (field.getValue().path("example").isMissingNode()) {
+                            missing.add(schema.getKey() + "." + field.getKey() + " example");
+                          }
+                        });
+              }
+            });
+
+    assertThat(missing).isEmpty();
   }
 
   @Test

@@ -33,7 +33,7 @@ final class HostileRequests {
 
     boolean mustBeRefused() {
       return (method.equals("POST") && !isBatch())
-          || path.matches("/rewards/(points|transactions|redemptions|commands)/.*")
+          || path.matches("/rewards/(points|transactions|redemptions|statement|commands)/.*")
           // any spelling of an admin route without the admin token
           || (path.toLowerCase(java.util.Locale.ROOT).contains("dmin")
               && !headers.containsKey("Authorization"));
@@ -89,7 +89,30 @@ final class HostileRequests {
           List.of("pointsToRedeem"),
           List.of("rewardType"),
           Map.of("pointsToRedeem", "500", "rewardType", "\"voucher\""));
-  private static final List<Endpoint> WRITES = List.of(CREATE_USER, ADD_POINTS, REDEEM);
+  private static final Endpoint REFUND =
+      new Endpoint(
+          "/rewards/refund/",
+          List.of("amount"),
+          List.of("commandId", "reason"),
+          Map.of(
+              "commandId",
+              "\"3f1c2a7e-8b4d-4c1e-9a0f-2d6b5e7c8a91\"",
+              "amount",
+              "10",
+              "reason",
+              "\"returned\""));
+  private static final Endpoint CANCEL_REDEMPTION =
+      new Endpoint(
+          "/rewards/cancel-redemption/",
+          List.of(),
+          List.of("redemptionCommandId", "reason"),
+          Map.of(
+              "redemptionCommandId",
+              "\"9b2e4f10-5c3a-4d7e-8f61-0a1b2c3d4e5f\"",
+              "reason",
+              "\"order cancelled\""));
+  private static final List<Endpoint> WRITES =
+      List.of(CREATE_USER, ADD_POINTS, REDEEM, REFUND, CANCEL_REDEMPTION);
   static final String BATCH_PATH = "/rewards/add-points-batch";
 
   private static final List<String> READ_PATHS =
@@ -97,6 +120,7 @@ final class HostileRequests {
           "/rewards/points/%s",
           "/rewards/transactions/%s",
           "/rewards/redemptions/%s",
+          "/rewards/statement/%s",
           "/rewards/commands/%s",
           "/rewards/options",
           "/analytics/rewards-distribution",
@@ -304,6 +328,14 @@ final class HostileRequests {
                   "\"a b\"",
                   "\"%2e%2e\"");
           case "name" -> List.of("\"\"", "\"" + "n".repeat(201) + "\"");
+          case "reason" -> List.of("\"\"", "\"" + "r".repeat(201) + "\"");
+          case "commandId", "redemptionCommandId" ->
+              List.of(
+                  "\"\"",
+                  "\"not-a-uuid\"",
+                  "\"3f1c2a7e-8b4d-4c1e-9a0f-2d6b5e7c8a9g\"",
+                  "\"3f1c2a7e-8b4d-4c1e-9a0f-2d6b5e7c8a91-extra\"",
+                  "\"" + "f".repeat(5000) + "\"");
           default ->
               List.of(
                   "\"not-an-email\"",

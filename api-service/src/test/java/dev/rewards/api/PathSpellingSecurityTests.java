@@ -55,6 +55,14 @@ class PathSpellingSecurityTests {
             "/rewards/redeem/spelled",
             "{\"pointsToRedeem\":500,\"rewardType\":\"voucher\"}",
             false),
+        new Route(
+            "POST", "/rewards/refund/spelled", "{\"idempotencyKey\":\"spelled-receipt\"}", false),
+        new Route(
+            "POST",
+            "/rewards/cancel-redemption/spelled",
+            "{\"redemptionCommandId\":\"9b2e4f10-5c3a-4d7e-8f61-0a1b2c3d4e5f\"}",
+            false),
+        new Route("GET", "/rewards/statement/spelled", null, false),
         new Route("POST", "/rewards/ws-token/spelled", "", false),
         new Route("GET", "/rewards/points/spelled", null, false),
         new Route("GET", "/rewards/transactions/spelled", null, false),

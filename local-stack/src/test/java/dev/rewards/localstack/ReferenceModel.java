@@ -340,6 +340,18 @@ final class ReferenceModel {
     totals[1] += points;
   }
 
+  /**
+   * How many commands of each kind the model applied or refused, and why: what the history covered.
+   */
+  synchronized Map<String, Long> outcomeCounts() {
+    Map<String, Long> counts = new TreeMap<>();
+    for (Expected outcome : expected.values()) {
+      String key = outcome.op().kind() + " " + (outcome.applied() ? "applied" : outcome.reason());
+      counts.merge(key, 1L, Long::sum);
+    }
+    return counts;
+  }
+
   synchronized Expected expectationFor(UUID commandId) {
     return expected.get(commandId);
   }

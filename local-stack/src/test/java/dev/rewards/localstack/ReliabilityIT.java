@@ -329,6 +329,7 @@ class ReliabilityIT {
       }
     }
     figures.put("commands accepted (each audited for exactly one outcome)", accepted.size());
+    figures.put("outcomes by kind (racing redemptions apart)", model.outcomeCounts());
   }
 
   /** Whether the announced outcome is the one the model predicts. */
