@@ -24,7 +24,7 @@ class BalanceRangesTests {
   }
 
   @Test
-  void movesAUserBetweenRangesOnlyWhenItsBalanceCrossesABound() {
+  void movesAUserBetweenRangesOnlyWhenItsBalanceCrossesABoundAndTheOutstandingPointsAlways() {
     var firstSeen = new java.util.HashMap<String, Long>();
     Contribution.moveUser(firstSeen, null, 150, ranges);
     var sameRange = new java.util.HashMap<String, Long>();
@@ -32,8 +32,14 @@ class BalanceRangesTests {
     var crossed = new java.util.HashMap<String, Long>();
     Contribution.moveUser(crossed, 160L, 40L, ranges);
 
-    assertThat(firstSeen).containsEntry("histogram.100", 1L).containsEntry("users", 1L);
-    assertThat(sameRange).isEmpty();
-    assertThat(crossed).containsEntry("histogram.100", -1L).containsEntry("histogram.0", 1L);
+    assertThat(firstSeen)
+        .containsEntry("histogram.100", 1L)
+        .containsEntry("users", 1L)
+        .containsEntry("outstandingPoints", 150L);
+    assertThat(sameRange).containsExactly(java.util.Map.entry("outstandingPoints", 10L));
+    assertThat(crossed)
+        .containsEntry("histogram.100", -1L)
+        .containsEntry("histogram.0", 1L)
+        .containsEntry("outstandingPoints", -120L);
   }
 }
