@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import tools.jackson.databind.JsonNode;
 
 @ApiIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -144,7 +145,24 @@ class ApiFlowTests {
 
     assertThat(balance.json().get("totalPoints").asLong()).isEqualTo(70);
     assertThat(balance.json().get("lifetimePoints").asLong()).isEqualTo(90);
+    assertThat(balance.json().get("tier").asString()).isEqualTo("bronze");
     assertThat(cache.get("erin")).contains(new BalanceCache.CachedBalance(3, 70, 90));
+  }
+
+  @Test
+  void listsTheTiersLowestFirstAndPlacesAUserByLifetimePointsNotBalance() {
+    createUser("tiered", "tiered@example.com");
+    // spent most of it: the balance is low, the lifetime points are not
+    cache.putIfNewer("tiered", new BalanceCache.CachedBalance(9, 40, 5_000));
+
+    ApiClient.Response tiers = api.get("/rewards/tiers");
+    JsonNode balance = api.get("/rewards/points/tiered").json();
+
+    assertThat(tiers.json())
+        .extracting(t -> t.get("name").asString() + ":" + t.get("minLifetimePoints").asLong())
+        .containsExactly("bronze:0", "silver:1000", "gold:5000");
+    assertThat(balance.get("totalPoints").asLong()).isEqualTo(40);
+    assertThat(balance.get("tier").asString()).isEqualTo("gold");
   }
 
   @Test

@@ -267,7 +267,8 @@ class PreferWaitTests {
             2,
             null,
             -2,
-            Instant.now()));
+            Instant.now(),
+            null));
 
     HttpResponse<String> answer = response.get(10, TimeUnit.SECONDS);
 

@@ -93,8 +93,9 @@ class SecurityTests {
   }
 
   @Test
-  void leavesOptionsSwaggerAndHealthPublic() {
+  void leavesOptionsTiersSwaggerAndHealthPublic() {
     assertThat(api.get("/rewards/options").status()).isEqualTo(200);
+    assertThat(api.get("/rewards/tiers").status()).isEqualTo(200);
     assertThat(api.get("/v3/api-docs").status()).isEqualTo(200);
     assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
     assertThat(api.get("/actuator/health/liveness").status()).isEqualTo(200);

@@ -5,7 +5,12 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-/** An {@link EarnPoints} was applied: a transaction was recorded and the balance went up. */
+/**
+ * An {@link EarnPoints} was applied: a transaction was recorded and the balance went up.
+ *
+ * @param lifetimePoints the user's lifetime points after it (what tiers go by); null from a ledger
+ *     that did not announce them
+ */
 public record PointsEarned(
     UUID eventId,
     UUID commandId,
@@ -16,8 +21,35 @@ public record PointsEarned(
     BigDecimal amount,
     Instant purchasedAt,
     long newBalance,
-    Instant occurredAt)
+    Instant occurredAt,
+    Long lifetimePoints)
     implements RewardsEvent {
+
+  /** Without lifetime points, as announced before they were. */
+  public PointsEarned(
+      UUID eventId,
+      UUID commandId,
+      String userId,
+      UUID transactionId,
+      long points,
+      String category,
+      BigDecimal amount,
+      Instant purchasedAt,
+      long newBalance,
+      Instant occurredAt) {
+    this(
+        eventId,
+        commandId,
+        userId,
+        transactionId,
+        points,
+        category,
+        amount,
+        purchasedAt,
+        newBalance,
+        occurredAt,
+        null);
+  }
 
   public PointsEarned {
     Objects.requireNonNull(eventId, "eventId");

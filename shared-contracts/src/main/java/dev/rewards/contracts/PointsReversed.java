@@ -14,6 +14,7 @@ import java.util.UUID;
  * @param refundedAmount the amount this refund returned
  * @param totalRefundedAmount the purchase's amount refunded so far, this refund included
  * @param debt the account's debt after the refund (later earns pay it first)
+ * @param lifetimePoints the user's lifetime points after it: the reversed points no longer count
  */
 public record PointsReversed(
     UUID eventId,
@@ -27,7 +28,8 @@ public record PointsReversed(
     long debt,
     String reason,
     long newBalance,
-    Instant occurredAt)
+    Instant occurredAt,
+    Long lifetimePoints)
     implements RewardsEvent {
 
   public PointsReversed {

@@ -61,7 +61,8 @@ final class TestLedger {
         Math.max(0, -balance),
         "returned",
         balance,
-        now);
+        now,
+        null);
   }
 
   /** Cancels an earlier redemption; {@code expired} of its points had expired meanwhile. */

@@ -4,6 +4,7 @@ import dev.rewards.api.system.NotFoundException;
 import dev.rewards.api.users.UserIds;
 import dev.rewards.api.users.UserStore;
 import dev.rewards.support.cache.BalanceCache.CachedBalance;
+import dev.rewards.support.tiers.Tiers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,10 +18,12 @@ class BalanceController {
 
   private final UserStore users;
   private final BalanceReader balances;
+  private final Tiers tiers;
 
-  BalanceController(UserStore users, BalanceReader balances) {
+  BalanceController(UserStore users, BalanceReader balances, Tiers tiers) {
     this.users = users;
     this.balances = balances;
+    this.tiers = tiers;
   }
 
   @GetMapping("/rewards/points/{userId}")
@@ -32,6 +35,10 @@ class BalanceController {
       throw new NotFoundException("User " + userId + " not found");
     }
     CachedBalance balance = balances.balanceOf(userId);
-    return new AccountBalance(userId, balance.balance(), balance.lifetimePoints());
+    return new AccountBalance(
+        userId,
+        balance.balance(),
+        balance.lifetimePoints(),
+        tiers.tierOf(balance.lifetimePoints()));
   }
 }

@@ -23,7 +23,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  *       admin token configured the admin routes are closed, never open.
  *   <li>other {@code /rewards/**} and {@code /analytics/**}: {@code X-API-Key} with one of
  *       REWARDS_API_KEYS, when any is configured.
- *   <li>public: {@code GET /rewards/options}, Swagger, health (status only), CORS preflights.
+ *   <li>public: {@code GET /rewards/options} and {@code /rewards/tiers}, Swagger, health (status
+ *       only), CORS preflights.
  *   <li>other actuator endpoints (metrics): the admin token.
  *   <li>anything else: credentials when client routes are protected, so an unknown spelling of a
  *       protected path never reaches a handler anonymously.
@@ -47,7 +48,9 @@ class SecurityConfiguration {
             rules -> {
               rules.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();
               RewardsHttpSecurity.actuatorRules(rules);
-              rules.requestMatchers(HttpMethod.GET, "/rewards/options").permitAll();
+              rules
+                  .requestMatchers(HttpMethod.GET, "/rewards/options", "/rewards/tiers")
+                  .permitAll();
               rules
                   .requestMatchers(
                       "/api", "/api/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**")

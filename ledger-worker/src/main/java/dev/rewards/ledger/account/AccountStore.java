@@ -123,6 +123,7 @@ public class AccountStore {
                 expiresAt == null ? Instant.MAX : expiresAt.toInstant()));
       }
       String outcome = entry.getString("o");
+      Number lifetimeAfter = entry.get("l", Number.class);
       journal.add(
           new JournalEntry(
               UUID.fromString(entry.getString(Accounts.JOURNAL_COMMAND)),
@@ -132,7 +133,8 @@ public class AccountStore {
               takenFrom,
               outcome == null
                   ? null
-                  : MessageJson.readEvent(outcome.getBytes(StandardCharsets.UTF_8))));
+                  : MessageJson.readEvent(outcome.getBytes(StandardCharsets.UTF_8)),
+              lifetimeAfter == null ? null : lifetimeAfter.longValue()));
     }
     long balance = stored.get(Accounts.BALANCE, Number.class).longValue();
     Number lifetime = stored.get(Accounts.LIFETIME_POINTS, Number.class);
@@ -200,6 +202,9 @@ public class AccountStore {
               .append("k", entry.kind().name())
               .append("d", entry.delta())
               .append("at", Date.from(entry.at()));
+      if (entry.lifetimeAfter() != null) {
+        journaled.append("l", entry.lifetimeAfter());
+      }
       if (!entry.takenFrom().isEmpty()) {
         journaled.append("t", entry.takenFrom().stream().map(AccountStore::takenDocument).toList());
       }

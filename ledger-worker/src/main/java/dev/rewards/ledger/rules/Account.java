@@ -172,7 +172,8 @@ public final class Account {
         change.version(),
         change.at(),
         change.takenFrom(),
-        outcome);
+        outcome,
+        change.lifetimeAfter());
   }
 
   /** The version the account had when read (or last written): the write is conditional on it. */
@@ -200,14 +201,15 @@ public final class Account {
    */
   private Change record(
       Change.Kind kind, long delta, UUID commandId, Instant at, List<Taken> takenFrom) {
-    JournalEntry entry = new JournalEntry(commandId, kind, delta, at, takenFrom, null);
+    JournalEntry entry =
+        new JournalEntry(commandId, kind, delta, at, takenFrom, null, lifetimePoints);
     journal.add(entry);
     if (journal.size() > journalLength) {
       journal.remove(0);
     }
     unwritten.add(entry);
     version++;
-    return new Change(kind, delta, balance(), version, at, takenFrom, null);
+    return new Change(kind, delta, balance(), version, at, takenFrom, null, lifetimePoints);
   }
 
   public boolean hasUnwrittenChanges() {
@@ -241,6 +243,7 @@ public final class Account {
         versionAfter,
         entry.at(),
         entry.takenFrom(),
-        entry.outcome());
+        entry.outcome(),
+        entry.lifetimeAfter());
   }
 }

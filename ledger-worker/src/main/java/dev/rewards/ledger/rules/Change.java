@@ -18,6 +18,8 @@ import java.util.List;
  * @param outcome for a correction (refund, cancellation) and its refusals, the outcome decided with
  *     the change: its facts come from other documents (the purchase, the redemption), so it is kept
  *     whole rather than rebuilt from the command; null for the other kinds
+ * @param lifetimeAfter the account's lifetime points right after this change (null if journaled
+ *     before they were kept)
  */
 public record Change(
     Kind kind,
@@ -26,7 +28,8 @@ public record Change(
     long version,
     Instant at,
     List<Taken> takenFrom,
-    RewardsEvent outcome) {
+    RewardsEvent outcome,
+    Long lifetimeAfter) {
 
   public Change {
     takenFrom = List.copyOf(takenFrom);

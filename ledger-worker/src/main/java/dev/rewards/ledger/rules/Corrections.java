@@ -82,7 +82,8 @@ final class Corrections {
             account.lots().debt(),
             refund.reason(),
             change.balanceAfter(),
-            now));
+            now,
+            account.lifetimePoints()));
   }
 
   static Change cancel(CancelRedemption cancel, Account account, PastEntries past, Instant now) {

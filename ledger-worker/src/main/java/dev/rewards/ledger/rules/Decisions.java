@@ -88,7 +88,8 @@ public final class Decisions {
                 earn.amount(),
                 earn.purchasedAt(),
                 change.balanceAfter(),
-                change.at());
+                change.at(),
+                change.lifetimeAfter());
           }
 
           @Override

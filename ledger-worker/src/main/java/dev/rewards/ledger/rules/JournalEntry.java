@@ -12,6 +12,8 @@ import java.util.UUID;
  * @param delta the balance change (0 for a refusal)
  * @param takenFrom for a redemption, the lots its points came from
  * @param outcome a correction's outcome, see {@link Change#outcome()}; else null
+ * @param lifetimeAfter the account's lifetime points right after it; null in entries journaled
+ *     before they were kept
  */
 public record JournalEntry(
     UUID commandId,
@@ -19,13 +21,14 @@ public record JournalEntry(
     long delta,
     Instant at,
     List<Taken> takenFrom,
-    RewardsEvent outcome) {
+    RewardsEvent outcome,
+    Long lifetimeAfter) {
 
   public JournalEntry {
     takenFrom = List.copyOf(takenFrom);
   }
 
   JournalEntry withOutcome(RewardsEvent decided) {
-    return new JournalEntry(commandId, kind, delta, at, takenFrom, decided);
+    return new JournalEntry(commandId, kind, delta, at, takenFrom, decided, lifetimeAfter);
   }
 }

@@ -55,6 +55,23 @@ class DecisionsTests {
   }
 
   @Test
+  void anEarnAnnouncesTheLifetimePointsAfterItAlsoWhenRebuiltFromTheJournal() {
+    Account account = Account.absent("u1", 20);
+    Decisions.decide(earn(600), account, PastEntries.NONE, YEAR, T0);
+    EarnPoints second = earn(400);
+    Change change = Decisions.decide(second, account, PastEntries.NONE, YEAR, T0);
+    Decisions.decide(redeem(500), account, PastEntries.NONE, YEAR, T0);
+    Decisions.decide(earn(1), account, PastEntries.NONE, YEAR, T0);
+
+    PointsEarned announced = (PointsEarned) Decisions.outcomeOf(second, change);
+    PointsEarned rebuilt =
+        (PointsEarned) Decisions.outcomeOf(second, account.find(second.commandId()).orElseThrow());
+
+    assertThat(announced.lifetimePoints()).isEqualTo(1_000);
+    assertThat(rebuilt).isEqualTo(announced);
+  }
+
+  @Test
   void aCommandFoundInTheJournalRebuildsTheSameOutcome() {
     Account account = Account.absent("u1", 20);
     Decisions.decide(earn(600), account, PastEntries.NONE, YEAR, T0);

@@ -9,6 +9,7 @@ import dev.rewards.contracts.RedemptionCancelled;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsEvent;
+import dev.rewards.support.tiers.Tiers;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -22,9 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
 public final class EventFrames {
 
   private final JsonMapper json;
+  private final Tiers tiers;
 
-  public EventFrames(JsonMapper json) {
+  public EventFrames(JsonMapper json, Tiers tiers) {
     this.json = json;
+    this.tiers = tiers;
   }
 
   public List<String> of(RewardsEvent event) {
@@ -35,7 +38,11 @@ public final class EventFrames {
       new RewardsEvent.Visitor<>() {
         @Override
         public List<String> pointsEarned(PointsEarned earned) {
-          return List.of(pointsUpdated(earned, earned.newBalance(), earned.points(), "EARN"));
+          return withTierChange(
+              earned,
+              earned.lifetimePoints(),
+              earned.points(),
+              pointsUpdated(earned, earned.newBalance(), earned.points(), "EARN"));
         }
 
         @Override
@@ -97,7 +104,10 @@ public final class EventFrames {
 
         @Override
         public List<String> pointsReversed(PointsReversed reversed) {
-          return List.of(
+          return withTierChange(
+              reversed,
+              reversed.lifetimePoints(),
+              -reversed.pointsReversed(),
               pointsUpdated(reversed, reversed.newBalance(), -reversed.pointsReversed(), "REFUND"),
               frame(
                   "pointsReversed",
@@ -137,6 +147,35 @@ public final class EventFrames {
                       cancelled.occurredAt())));
         }
       };
+
+  /**
+   * The frames, then {@code tierChanged} if the change of lifetime points crossed a tier bound.
+   *
+   * @param lifetimeAfter the lifetime points the event announces (null: not announced, no frame)
+   * @param lifetimeDelta how much the event moved them
+   */
+  private List<String> withTierChange(
+      RewardsEvent event, Long lifetimeAfter, long lifetimeDelta, String... frames) {
+    List<String> all = new java.util.ArrayList<>(List.of(frames));
+    if (lifetimeAfter != null) {
+      String from = tiers.tierOf(lifetimeAfter - lifetimeDelta);
+      String to = tiers.tierOf(lifetimeAfter);
+      if (!from.equals(to)) {
+        all.add(
+            frame(
+                "tierChanged",
+                new TierChanged(
+                    event.userId(),
+                    from,
+                    to,
+                    lifetimeAfter,
+                    event.commandId(),
+                    event.eventId(),
+                    event.occurredAt())));
+      }
+    }
+    return all;
+  }
 
   /** {@code pointsUpdated}: the frame every balance change gets, whatever its kind. */
   private String pointsUpdated(RewardsEvent event, long totalPoints, long delta, String reason) {
@@ -184,6 +223,16 @@ public final class EventFrames {
       String reason,
       long requiredPoints,
       long availablePoints,
+      Instant occurredAt) {}
+
+  /** {@code tierChanged}: the user's lifetime points moved them to another tier. */
+  record TierChanged(
+      String userId,
+      String from,
+      String to,
+      long lifetimePoints,
+      UUID commandId,
+      UUID eventId,
       Instant occurredAt) {}
 
   /** {@code pointsReversed}: a refund took a purchase's points back out. */

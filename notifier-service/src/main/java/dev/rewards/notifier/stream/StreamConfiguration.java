@@ -15,8 +15,8 @@ class StreamConfiguration {
   }
 
   @Bean
-  EventFrames eventFrames(JsonMapper json) {
-    return new EventFrames(json);
+  EventFrames eventFrames(JsonMapper json, dev.rewards.support.tiers.Tiers tiers) {
+    return new EventFrames(json, tiers);
   }
 
   /** Boot hands the one rebalance-listener bean to the listener container factory. */

@@ -20,7 +20,9 @@ class EventFramesTests {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Instant AT = Instant.parse("2026-01-02T03:04:05Z");
 
-  private final EventFrames frames = new EventFrames(JSON);
+  private final EventFrames frames =
+      new EventFrames(
+          JSON, dev.rewards.support.tiers.Tiers.parse(dev.rewards.support.tiers.Tiers.DEFAULT));
   private final UUID commandId = UUID.randomUUID();
 
   @Test
@@ -49,6 +51,68 @@ class EventFramesTests {
     assertThat(data.path("reason").asString()).isEqualTo("EARN");
     assertThat(data.path("commandId").asString()).isEqualTo(commandId.toString());
     assertThat(data.path("occurredAt").asString()).isEqualTo("2026-01-02T03:04:05Z");
+  }
+
+  @Test
+  void anEarnThatCrossesATierBoundAlsoBecomesTierChanged() {
+    List<JsonNode> crossing = parse(frames.of(earned(300, 1_100L)));
+    List<JsonNode> within = parse(frames.of(earned(50, 1_150L)));
+    List<JsonNode> unannounced = parse(frames.of(earned(5_000, null)));
+
+    assertThat(crossing)
+        .extracting(f -> f.path("event").asString())
+        .containsExactly("pointsUpdated", "tierChanged");
+    JsonNode change = crossing.get(1).path("data");
+    assertThat(change.path("from").asString()).isEqualTo("bronze");
+    assertThat(change.path("to").asString()).isEqualTo("silver");
+    assertThat(change.path("lifetimePoints").asLong()).isEqualTo(1_100);
+    assertThat(change.path("userId").asString()).isEqualTo("u1");
+    assertThat(within).extracting(f -> f.path("event").asString()).containsExactly("pointsUpdated");
+    assertThat(unannounced)
+        .extracting(f -> f.path("event").asString())
+        .containsExactly("pointsUpdated");
+  }
+
+  @Test
+  void aRefundThatTakesLifetimePointsBelowATierBoundChangesTheTierDown() {
+    List<JsonNode> out =
+        parse(
+            frames.of(
+                new PointsReversed(
+                    UUID.randomUUID(),
+                    commandId,
+                    "u1",
+                    UUID.randomUUID(),
+                    "shopping",
+                    new BigDecimal("10"),
+                    new BigDecimal("10"),
+                    200,
+                    0,
+                    null,
+                    900,
+                    AT,
+                    900L)));
+
+    assertThat(out)
+        .extracting(f -> f.path("event").asString())
+        .containsExactly("pointsUpdated", "pointsReversed", "tierChanged");
+    assertThat(out.get(2).path("data").path("from").asString()).isEqualTo("silver");
+    assertThat(out.get(2).path("data").path("to").asString()).isEqualTo("bronze");
+  }
+
+  private PointsEarned earned(long points, Long lifetimeAfter) {
+    return new PointsEarned(
+        UUID.randomUUID(),
+        commandId,
+        "u1",
+        UUID.randomUUID(),
+        points,
+        "shopping",
+        BigDecimal.TEN,
+        AT,
+        lifetimeAfter == null ? points : lifetimeAfter,
+        AT,
+        lifetimeAfter);
   }
 
   @Test
@@ -93,7 +157,8 @@ class EventFramesTests {
                     4,
                     "returned",
                     -4,
-                    AT)));
+                    AT,
+                    null)));
 
     assertThat(out)
         .extracting(f -> f.path("event").asString())

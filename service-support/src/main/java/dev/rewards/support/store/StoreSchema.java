@@ -23,7 +23,7 @@ public final class StoreSchema {
     /**
      * The last commands applied: {@code c} commandId, {@code k} kind, {@code d} delta, {@code at},
      * {@code t} the lots a redemption took ({@code [{i, p, e, x?}]}), {@code o} a correction's
-     * outcome event (JSON).
+     * outcome event (JSON), {@code l} the lifetime points after it.
      */
     public static final String JOURNAL = "journal";
 

@@ -1,5 +1,7 @@
 package dev.rewards.support.system;
 
+import dev.rewards.support.tiers.Tiers;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationContext;
@@ -9,6 +11,12 @@ import org.springframework.core.env.Environment;
 /** Process-level support shared by every service. */
 @AutoConfiguration
 public class SystemSupport {
+
+  /** The program's tiers ({@code REWARDS_TIERS}); a bad setting stops the start, saying why. */
+  @Bean
+  Tiers tiers(@Value("${rewards.tiers:" + Tiers.DEFAULT + "}") String spec) {
+    return Tiers.parse(spec);
+  }
 
   @Bean
   @ConditionalOnProperty("REWARDS_PARENT_PID")
