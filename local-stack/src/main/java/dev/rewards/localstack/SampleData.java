@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -76,10 +78,15 @@ final class SampleData {
           201);
     }
     List<String> commands = new ArrayList<>();
+    // the purchases are dated 2024, so points valid a year from then would expire at once: they
+    // carry their own expiry, a year from loading, and the sample balances hold when looked at
+    Instant expiresAt =
+        Instant.now().plus(java.time.Duration.ofDays(365)).truncatedTo(ChronoUnit.SECONDS);
     for (Purchase p : PURCHASES) {
       String body =
-          "{\"points\":%d,\"category\":\"%s\",\"amount\":%d,\"timestamp\":\"%sT12:00:00Z\"}"
-              .formatted(p.points(), p.category(), p.amount(), p.date());
+          ("{\"points\":%d,\"category\":\"%s\",\"amount\":%d,\"timestamp\":\"%sT12:00:00Z\","
+                  + "\"expiresAt\":\"%s\"}")
+              .formatted(p.points(), p.category(), p.amount(), p.date(), expiresAt);
       JsonNode accepted =
           post(
               "/rewards/add-points/" + p.userId(),

@@ -24,6 +24,9 @@ public final class CommandRules {
   /** How far a purchase may be dated after the command was accepted (clock skew at the till). */
   public static final Duration MAX_PURCHASE_AHEAD = Duration.ofHours(24);
 
+  /** How far ahead an earn may set its own expiry. */
+  public static final Duration MAX_EXPIRY_AHEAD = Duration.ofDays(3653);
+
   /** Points one purchase may earn, explicit or computed from its amount. */
   public static final long MAX_EARN_POINTS = 1_000_000_000L;
 
@@ -80,6 +83,14 @@ public final class CommandRules {
           }
 
           @Override
+          public Optional<Violation> expire(ExpirePoints expire) {
+            Instant asOf = expire.asOf();
+            return asOf == null || asOf.isBefore(EARLIEST) || !asOf.isBefore(LATEST)
+                ? violation("asOf", "must be between " + EARLIEST + " and " + LATEST)
+                : Optional.empty();
+          }
+
+          @Override
           public Optional<Violation> cancelRedemption(CancelRedemption cancel) {
             if (cancel.redemptionCommandId() == null) {
               return violation("redemptionCommandId", "is required");
@@ -129,7 +140,16 @@ public final class CommandRules {
     if (amount.isPresent()) {
       return amount;
     }
-    return purchaseTime("purchasedAt", earn.purchasedAt(), earn.occurredAt());
+    Optional<Violation> purchased =
+        purchaseTime("purchasedAt", earn.purchasedAt(), earn.occurredAt());
+    if (purchased.isPresent() || earn.expiresAt() == null) {
+      return purchased;
+    }
+    if (!earn.expiresAt().isAfter(earn.occurredAt())
+        || earn.expiresAt().isAfter(earn.occurredAt().plus(MAX_EXPIRY_AHEAD))) {
+      return violation("expiresAt", "must be in the future and at most 10 years ahead");
+    }
+    return Optional.empty();
   }
 
   private static Optional<Violation> redeem(RedeemPoints redeem) {

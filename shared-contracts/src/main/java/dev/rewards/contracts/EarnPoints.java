@@ -11,6 +11,8 @@ import java.util.UUID;
  *
  * @param idempotencyKey the {@code Idempotency-Key} the purchase was sent with, if any: a till
  *     later names the purchase by it (its receipt number) to refund it; null if none
+ * @param expiresAt when these points expire, overriding the program's validity (campaign points);
+ *     null for the program's
  */
 public record EarnPoints(
     UUID commandId,
@@ -20,7 +22,8 @@ public record EarnPoints(
     BigDecimal amount,
     Instant purchasedAt,
     Instant occurredAt,
-    String idempotencyKey)
+    String idempotencyKey,
+    Instant expiresAt)
     implements RewardsCommand {
 
   /** A purchase sent without an {@code Idempotency-Key}. */
@@ -32,7 +35,21 @@ public record EarnPoints(
       BigDecimal amount,
       Instant purchasedAt,
       Instant occurredAt) {
-    this(commandId, userId, points, category, amount, purchasedAt, occurredAt, null);
+    this(commandId, userId, points, category, amount, purchasedAt, occurredAt, null, null);
+  }
+
+  /** A purchase whose points expire by the program's validity. */
+  public EarnPoints(
+      UUID commandId,
+      String userId,
+      long points,
+      String category,
+      BigDecimal amount,
+      Instant purchasedAt,
+      Instant occurredAt,
+      String idempotencyKey) {
+    this(
+        commandId, userId, points, category, amount, purchasedAt, occurredAt, idempotencyKey, null);
   }
 
   /**

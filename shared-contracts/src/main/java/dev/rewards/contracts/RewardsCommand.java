@@ -13,10 +13,11 @@ import java.util.UUID;
   @JsonSubTypes.Type(value = RedeemPoints.class, name = "RedeemPoints"),
   @JsonSubTypes.Type(value = AdjustPoints.class, name = "AdjustPoints"),
   @JsonSubTypes.Type(value = RefundPurchase.class, name = "RefundPurchase"),
-  @JsonSubTypes.Type(value = CancelRedemption.class, name = "CancelRedemption")
+  @JsonSubTypes.Type(value = CancelRedemption.class, name = "CancelRedemption"),
+  @JsonSubTypes.Type(value = ExpirePoints.class, name = "ExpirePoints")
 })
 public sealed interface RewardsCommand
-    permits EarnPoints, RedeemPoints, AdjustPoints, RefundPurchase, CancelRedemption {
+    permits EarnPoints, RedeemPoints, AdjustPoints, RefundPurchase, CancelRedemption, ExpirePoints {
 
   /** Identifies the command end to end; every outcome event names it. */
   UUID commandId();
@@ -29,7 +30,7 @@ public sealed interface RewardsCommand
 
   /**
    * The command's kind as the status endpoint and rejections name it: EARN, REDEEM, ADJUST, REFUND,
-   * CANCEL_REDEMPTION.
+   * CANCEL_REDEMPTION, EXPIRE.
    */
   @JsonIgnore
   String commandType();
@@ -51,5 +52,7 @@ public sealed interface RewardsCommand
     R refund(RefundPurchase refund);
 
     R cancelRedemption(CancelRedemption cancel);
+
+    R expire(ExpirePoints expire);
   }
 }

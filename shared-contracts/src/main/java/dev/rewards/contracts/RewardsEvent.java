@@ -15,7 +15,8 @@ import java.util.UUID;
   @JsonSubTypes.Type(value = CommandRejected.class, name = "CommandRejected"),
   @JsonSubTypes.Type(value = PointsAdjusted.class, name = "PointsAdjusted"),
   @JsonSubTypes.Type(value = PointsReversed.class, name = "PointsReversed"),
-  @JsonSubTypes.Type(value = RedemptionCancelled.class, name = "RedemptionCancelled")
+  @JsonSubTypes.Type(value = RedemptionCancelled.class, name = "RedemptionCancelled"),
+  @JsonSubTypes.Type(value = PointsExpired.class, name = "PointsExpired")
 })
 public sealed interface RewardsEvent
     permits PointsEarned,
@@ -24,7 +25,8 @@ public sealed interface RewardsEvent
         CommandRejected,
         PointsAdjusted,
         PointsReversed,
-        RedemptionCancelled {
+        RedemptionCancelled,
+        PointsExpired {
 
   /** Derived from the commandId, so a re-published outcome keeps its id and can be deduplicated. */
   UUID eventId();
@@ -67,5 +69,7 @@ public sealed interface RewardsEvent
     R pointsReversed(PointsReversed event);
 
     R redemptionCancelled(RedemptionCancelled event);
+
+    R pointsExpired(PointsExpired event);
   }
 }

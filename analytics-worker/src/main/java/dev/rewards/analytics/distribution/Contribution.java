@@ -3,6 +3,7 @@ package dev.rewards.analytics.distribution;
 import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.PointsAdjusted;
 import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.PointsExpired;
 import dev.rewards.contracts.PointsReversed;
 import dev.rewards.contracts.RedemptionCancelled;
 import dev.rewards.contracts.RedemptionRejected;
@@ -83,6 +84,12 @@ public record Contribution(Map<String, Long> increments, Map<String, String> nam
                 reversed.category(),
                 reversed.pointsReversed(),
                 Amounts.toCents(reversed.refundedAmount()));
+            return null;
+          }
+
+          @Override
+          public Void pointsExpired(PointsExpired expired) {
+            increments.merge(EXPIRED_POINTS, expired.points(), Long::sum);
             return null;
           }
 

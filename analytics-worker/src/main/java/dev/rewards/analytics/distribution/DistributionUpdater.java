@@ -4,6 +4,7 @@ import dev.rewards.analytics.distribution.AggregateStore.UserView;
 import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.PointsAdjusted;
 import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.PointsExpired;
 import dev.rewards.contracts.PointsReversed;
 import dev.rewards.contracts.RedemptionCancelled;
 import dev.rewards.contracts.RedemptionRejected;
@@ -104,6 +105,14 @@ public class DistributionUpdater {
         @Override
         public OptionalLong pointsReversed(PointsReversed reversed) {
           return OptionalLong.of(reversed.newBalance());
+        }
+
+        @Override
+        public OptionalLong pointsExpired(PointsExpired expired) {
+          // nothing due any more: no balance changed
+          return expired.points() == 0
+              ? OptionalLong.empty()
+              : OptionalLong.of(expired.newBalance());
         }
 
         @Override

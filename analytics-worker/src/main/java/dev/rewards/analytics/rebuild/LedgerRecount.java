@@ -7,6 +7,7 @@ import dev.rewards.analytics.distribution.Contribution;
 import dev.rewards.support.store.StoreSchema;
 import dev.rewards.support.store.StoreSchema.Accounts;
 import dev.rewards.support.store.StoreSchema.Adjustments;
+import dev.rewards.support.store.StoreSchema.Movements;
 import dev.rewards.support.store.StoreSchema.Redemptions;
 import dev.rewards.support.store.StoreSchema.Transactions;
 import java.math.BigDecimal;
@@ -80,6 +81,19 @@ public class LedgerRecount {
             ((Number) redemption.get(Redemptions.POINTS_REDEEMED)).longValue(),
             ((Number) cancellation.get("pointsExpiredMeanwhile")).longValue());
       }
+    }
+    for (Document expiry :
+        database
+            .getCollection(Movements.NAME)
+            .find(new Document(Movements.KIND, "EXPIRE"))
+            .batchSize(5_000)) {
+      int partition = partitionOf(expiry.getString(Movements.USER_ID), partitions);
+      increments
+          .computeIfAbsent(partition, p -> new LinkedHashMap<>())
+          .merge(
+              Contribution.EXPIRED_POINTS,
+              -((Number) expiry.get(Movements.POINTS)).longValue(),
+              Long::sum);
     }
     for (Document adjustment : database.getCollection(Adjustments.NAME).find().batchSize(5_000)) {
       customers.add(adjustment.getString(Adjustments.USER_ID)); // a balance without a purchase

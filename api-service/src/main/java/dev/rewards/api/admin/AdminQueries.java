@@ -6,6 +6,7 @@ import com.mongodb.client.model.Sorts;
 import dev.rewards.api.history.Pagination;
 import dev.rewards.support.store.StoreSchema.Accounts;
 import dev.rewards.support.store.StoreSchema.Adjustments;
+import dev.rewards.support.store.StoreSchema.Movements;
 import dev.rewards.support.store.StoreSchema.Redemptions;
 import dev.rewards.support.store.StoreSchema.Transactions;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ class AdminQueries {
    * Totals over the ledger. Points in the system are the sum of the account balances, which the
    * ledger keeps equal to earned − redeemed − reversed − expired + adjusted (the original service
    * added them up twice). A cancelled redemption no longer counts as one; what of it had expired
-   * meanwhile counts as expired.
+   * meanwhile counts as expired, beside the lots that expired (their statement entries).
    */
   DatabaseSummary summary() {
     MongoCollection<Document> redemptions = database.getCollection(Redemptions.NAME);
@@ -70,7 +71,11 @@ class AdminQueries {
         sum(database.getCollection(Transactions.NAME), null, Transactions.POINTS_EARNED),
         sum(redemptions, standing, Redemptions.POINTS_REDEEMED),
         sum(database.getCollection(Transactions.NAME), null, Transactions.POINTS_REVERSED),
-        sum(redemptions, cancelled, Redemptions.CANCELLATION + ".pointsExpiredMeanwhile"),
+        sum(redemptions, cancelled, Redemptions.CANCELLATION + ".pointsExpiredMeanwhile")
+            - sum(
+                database.getCollection(Movements.NAME),
+                new Document(Movements.KIND, "EXPIRE"),
+                Movements.POINTS),
         sum(database.getCollection(Adjustments.NAME), null, Adjustments.DELTA),
         sum(database.getCollection(Accounts.NAME), null, Accounts.BALANCE));
   }

@@ -9,9 +9,17 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param lifetimePoints points ever earned, less those reversed by refunds (redemptions do not
  *     lower it)
  * @param tier the highest tier {@code lifetimePoints} reach
+ * @param nextExpiry the next points to expire and when; null if none will
  */
 public record AccountBalance(
     @Schema(example = "user123") String userId,
     @Schema(example = "415") long totalPoints,
     @Schema(example = "415") long lifetimePoints,
-    @Schema(example = "bronze") String tier) {}
+    @Schema(example = "bronze") String tier,
+    NextExpiry nextExpiry) {
+
+  /** The next points to expire. */
+  public record NextExpiry(
+      @Schema(example = "120") long points,
+      @Schema(example = "2027-01-15T12:00:00Z") java.time.Instant expiresAt) {}
+}

@@ -39,6 +39,10 @@ class BalanceController {
         userId,
         balance.balance(),
         balance.lifetimePoints(),
-        tiers.tierOf(balance.lifetimePoints()));
+        tiers.tierOf(balance.lifetimePoints()),
+        balance.nextExpiry() == null
+            ? null
+            : new AccountBalance.NextExpiry(
+                balance.nextExpiry().points(), balance.nextExpiry().at()));
   }
 }

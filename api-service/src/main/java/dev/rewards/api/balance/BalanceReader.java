@@ -51,7 +51,12 @@ public class BalanceReader {
     Document account =
         accounts
             .find(eq(StoreSchema.ID, userId))
-            .projection(include(Accounts.BALANCE, Accounts.VERSION, Accounts.LIFETIME_POINTS))
+            .projection(
+                include(
+                    Accounts.BALANCE,
+                    Accounts.VERSION,
+                    Accounts.LIFETIME_POINTS,
+                    Accounts.NEXT_EXPIRY))
             .first();
     CachedBalance read =
         account == null
@@ -59,9 +64,18 @@ public class BalanceReader {
             : new CachedBalance(
                 account.get(Accounts.VERSION, Number.class).longValue(),
                 account.get(Accounts.BALANCE, Number.class).longValue(),
-                lifetimePointsOf(account));
+                lifetimePointsOf(account),
+                nextExpiryOf(account));
     refill(userId, read);
     return read;
+  }
+
+  private static BalanceCache.NextExpiry nextExpiryOf(Document account) {
+    Document next = account.get(Accounts.NEXT_EXPIRY, Document.class);
+    return next == null
+        ? null
+        : new BalanceCache.NextExpiry(
+            next.getDate("at").toInstant(), next.get("points", Number.class).longValue());
   }
 
   /** Accounts written before lifetime points were kept: their balance, as the ledger reads them. */

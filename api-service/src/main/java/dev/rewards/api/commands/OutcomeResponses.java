@@ -3,6 +3,7 @@ package dev.rewards.api.commands;
 import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.PointsAdjusted;
 import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.PointsExpired;
 import dev.rewards.contracts.PointsReversed;
 import dev.rewards.contracts.RedemptionCancelled;
 import dev.rewards.contracts.RedemptionRejected;
@@ -78,6 +79,18 @@ final class OutcomeResponses {
           body.put("refund", refund);
           body.put("newBalance", reversed.newBalance());
           body.put("debt", reversed.debt());
+          return ResponseEntity.ok(body);
+        }
+
+        @Override
+        public ResponseEntity<Object> pointsExpired(PointsExpired expired) {
+          // the ledger schedules expiries itself; no client waits on one, but its status reads so
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put("message", "Points expired");
+          body.put("commandId", expired.commandId());
+          body.put("points", expired.points());
+          body.put("lots", expired.lots());
+          body.put("newBalance", expired.newBalance());
           return ResponseEntity.ok(body);
         }
 

@@ -28,9 +28,10 @@ public record BatchPurchase(
         @Digits(integer = 10, fraction = 2)
         BigDecimal amount,
     @Schema(example = "2024-01-15T10:00:00Z") Instant timestamp,
-    @Schema(example = "till-7-receipt-1042") String idempotencyKey) {
+    @Schema(example = "till-7-receipt-1042") String idempotencyKey,
+    @Schema(example = "2027-06-30T23:59:59Z") Instant expiresAt) {
 
   EarnRequest asEarnRequest() {
-    return new EarnRequest(points, category, amount, timestamp);
+    return new EarnRequest(points, category, amount, timestamp, expiresAt);
   }
 }

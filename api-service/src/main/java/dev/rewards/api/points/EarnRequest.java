@@ -30,4 +30,10 @@ public record EarnRequest(
     @Schema(
             example = "2024-01-15T10:00:00Z",
             description = "When the purchase happened at the point of sale; default now")
-        Instant timestamp) {}
+        Instant timestamp,
+    @Schema(
+            example = "2027-06-30T23:59:59Z",
+            description =
+                "When these points expire, overriding the program's validity (campaign points);"
+                    + " in the future, at most 10 years ahead")
+        Instant expiresAt) {}

@@ -33,7 +33,8 @@ class PurchaseCommands {
         request.amount(),
         request.timestamp() != null ? request.timestamp() : command.acceptedAt(),
         command.acceptedAt(),
-        command.idempotencyKey());
+        command.idempotencyKey(),
+        request.expiresAt());
   }
 
   private long computedPoints(EarnRequest request) {

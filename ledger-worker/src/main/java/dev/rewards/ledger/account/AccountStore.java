@@ -55,6 +55,10 @@ public class AccountStore {
   public AccountStore(MongoDatabase database, int journalLength) {
     this.accounts = database.getCollection(Accounts.NAME);
     this.journalLength = journalLength;
+    // sparse: most accounts of a quiet program have nothing due soon, none of never-expiring lots
+    accounts.createIndex(
+        new Document(Accounts.NEXT_EXPIRY_AT, 1),
+        new com.mongodb.client.model.IndexOptions().sparse(true));
   }
 
   /** How many recent commands each account remembers. */
@@ -226,7 +230,19 @@ public class AccountStore {
       }
       lots.add(stored);
     }
+    Bson nextExpiry =
+        account
+            .lots()
+            .nextExpiry()
+            .<Bson>map(
+                next ->
+                    set(
+                        Accounts.NEXT_EXPIRY,
+                        new Document("at", Date.from(next.expiresAt()))
+                            .append("points", next.points())))
+            .orElse(com.mongodb.client.model.Updates.unset(Accounts.NEXT_EXPIRY));
     return combine(
+        nextExpiry,
         inc(Accounts.BALANCE, delta),
         inc(Accounts.VERSION, (long) unwritten.size()),
         pushEach(Accounts.JOURNAL, entries, new PushOptions().slice(-journalLength)),

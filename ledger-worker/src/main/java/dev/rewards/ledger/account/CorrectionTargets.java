@@ -4,6 +4,7 @@ import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.EarnPoints;
 import dev.rewards.contracts.PointsAdjusted;
 import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.PointsExpired;
 import dev.rewards.contracts.PointsReversed;
 import dev.rewards.contracts.RedemptionCancelled;
 import dev.rewards.contracts.RedemptionRejected;
@@ -146,6 +147,11 @@ final class CorrectionTargets implements PastEntries {
 
               @Override
               public Void pointsAdjusted(PointsAdjusted adjusted) {
+                return null;
+              }
+
+              @Override
+              public Void pointsExpired(PointsExpired expired) {
                 return null;
               }
             });

@@ -7,6 +7,7 @@ import dev.rewards.ledger.account.CommandLog.RecordedDecision;
 import dev.rewards.ledger.rules.Account;
 import dev.rewards.ledger.rules.PastEntries;
 import dev.rewards.support.cache.BalanceCache.CachedBalance;
+import dev.rewards.support.cache.BalanceCache.NextExpiry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -126,7 +127,15 @@ public final class LedgerBatch {
       Account account = accountsRead.get(userId);
       balances.put(
           userId,
-          new CachedBalance(account.storedVersion(), account.balance(), account.lifetimePoints()));
+          new CachedBalance(
+              account.storedVersion(),
+              account.balance(),
+              account.lifetimePoints(),
+              account
+                  .lots()
+                  .nextExpiry()
+                  .map(next -> new NextExpiry(next.expiresAt(), next.points()))
+                  .orElse(null)));
     }
     return balances;
   }

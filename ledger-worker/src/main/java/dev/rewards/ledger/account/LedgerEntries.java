@@ -18,6 +18,7 @@ import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.EarnPoints;
 import dev.rewards.contracts.PointsAdjusted;
 import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.PointsExpired;
 import dev.rewards.contracts.PointsReversed;
 import dev.rewards.contracts.RedemptionCancelled;
 import dev.rewards.contracts.RedemptionRejected;
@@ -46,8 +47,9 @@ import org.bson.types.Decimal128;
 
 /**
  * The history: {@code movements} (the statement: every balance change, signed, with the balance
- * after it) and the entries each kind of change keeps — {@code transactions} (purchases, with what
- * was refunded of them), {@code redemptions} (with their cancellation) and {@code adjustments}.
+ * after it; an expiry has no other entry) and the entries each kind of change keeps — {@code
+ * transactions} (purchases, with what was refunded of them), {@code redemptions} (with their
+ * cancellation) and {@code adjustments}.
  *
  * <p>Every write here can be repeated after a crash without effect: entries are inserted under an
  * id derived from their command, so a second insert only meets a duplicate key, which is ignored; a
@@ -291,6 +293,14 @@ public class LedgerEntries {
               cancelled.reason(),
               cancelled.redemptionCommandId().toString()),
           onRedemption);
+    }
+
+    @Override
+    public List<Entry> pointsExpired(PointsExpired expired) {
+      // nothing was due any more: no movement (the statement lists balance changes)
+      return expired.points() == 0
+          ? List.of()
+          : List.of(movement("EXPIRE", -expired.points(), null, null));
     }
 
     private Entry movement(String kind, long points, String reason, String reference) {

@@ -148,6 +148,16 @@ public final class Account {
   }
 
   /**
+   * Expires what is left of the lots due by {@code asOf}; nothing if none is (spent meanwhile).
+   * Expired points still count as earned.
+   */
+  public Change expire(UUID commandId, Instant asOf, Instant at) {
+    List<Taken> expired = lots.expire(asOf);
+    long points = expired.stream().mapToLong(Taken::points).sum();
+    return record(Change.Kind.EXPIRED, -points, commandId, at, expired);
+  }
+
+  /**
    * Journals a refusal that changes nothing, so that the command stays refused if it comes again.
    */
   public Change refuse(UUID commandId, Instant at) {

@@ -14,7 +14,7 @@ import java.util.List;
  * @param version the account version right after this change; every journal entry adds one
  * @param at when the change was decided
  * @param takenFrom for a redemption, the lots its points came from (so a cancellation can put them
- *     back); empty otherwise
+ *     back); for an expiry, what expired of which lot; empty otherwise
  * @param outcome for a correction (refund, cancellation) and its refusals, the outcome decided with
  *     the change: its facts come from other documents (the purchase, the redemption), so it is kept
  *     whole rather than rebuilt from the command; null for the other kinds
@@ -42,6 +42,7 @@ public record Change(
     ADJUSTED,
     REVERSED,
     RESTORED,
+    EXPIRED,
     REFUSED
   }
 }

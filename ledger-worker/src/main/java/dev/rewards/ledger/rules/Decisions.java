@@ -5,8 +5,10 @@ import dev.rewards.contracts.CancelRedemption;
 import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.CommandRules;
 import dev.rewards.contracts.EarnPoints;
+import dev.rewards.contracts.ExpirePoints;
 import dev.rewards.contracts.PointsAdjusted;
 import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.PointsExpired;
 import dev.rewards.contracts.RedeemPoints;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RefundPurchase;
@@ -42,7 +44,7 @@ public final class Decisions {
                 earn.commandId(),
                 earn.points(),
                 earn.purchasedAt(),
-                validity.expiryOf(earn.purchasedAt()),
+                earn.expiresAt() != null ? earn.expiresAt() : validity.expiryOf(earn.purchasedAt()),
                 now);
           }
 
@@ -64,6 +66,11 @@ public final class Decisions {
           @Override
           public Change cancelRedemption(CancelRedemption cancel) {
             return Corrections.cancel(cancel, account, past, now);
+          }
+
+          @Override
+          public Change expire(ExpirePoints expire) {
+            return account.expire(expire.commandId(), expire.asOf(), now);
           }
         });
   }
@@ -150,6 +157,23 @@ public final class Decisions {
           @Override
           public RewardsEvent cancelRedemption(CancelRedemption cancel) {
             throw decidedWithItsChange(cancel);
+          }
+
+          @Override
+          public RewardsEvent expire(ExpirePoints expire) {
+            return new PointsExpired(
+                eventId,
+                expire.commandId(),
+                expire.userId(),
+                -change.delta(),
+                change.takenFrom().stream()
+                    .map(
+                        lot ->
+                            new PointsExpired.ExpiredLot(
+                                lot.earnedAt(), lot.expiresAt(), lot.points()))
+                    .toList(),
+                change.balanceAfter(),
+                change.at());
           }
         });
   }

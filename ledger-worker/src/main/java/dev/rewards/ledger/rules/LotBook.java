@@ -126,6 +126,44 @@ public final class LotBook {
     return new Restoration(restored, expiredMeanwhile);
   }
 
+  /**
+   * Removes what is left of the lots that expire by {@code asOf}.
+   *
+   * @return what expired, lot by lot, oldest first
+   */
+  public List<Taken> expire(Instant asOf) {
+    List<Taken> expired = new ArrayList<>();
+    for (Lot lot : lots) {
+      if (lot.expiredAt(asOf)) {
+        expired.add(Taken.from(lot, lot.points()));
+        inLots -= lot.points();
+      }
+    }
+    lots.removeIf(lot -> lot.expiredAt(asOf));
+    return expired;
+  }
+
+  /** The first moment any lot expires, and the points expiring then; empty if none ever does. */
+  public java.util.Optional<Lot> nextExpiry() {
+    Instant first = null;
+    long points = 0;
+    for (Lot lot : lots) {
+      if (lot.expiresAt().equals(Instant.MAX)) {
+        continue;
+      }
+      if (first == null || lot.expiresAt().isBefore(first)) {
+        first = lot.expiresAt();
+        points = 0;
+      }
+      if (lot.expiresAt().equals(first)) {
+        points += lot.points();
+      }
+    }
+    return first == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(new Lot("next-expiry", points, first, first));
+  }
+
   private List<Taken> takeInOrder(long points, List<Lot> order) {
     List<Taken> taken = new ArrayList<>();
     long left = points;

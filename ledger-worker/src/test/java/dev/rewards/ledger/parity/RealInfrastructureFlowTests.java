@@ -35,7 +35,8 @@ import org.testcontainers.mongodb.MongoDBContainer;
  * replica set and Redis. Runs wherever a Docker engine answers; skipped cleanly where none does.
  */
 @Testcontainers(disabledWithoutDocker = true)
-@SpringBootTest(properties = {"rewards.kafka.partitions=3", "LEDGER_PORT=0"})
+@SpringBootTest(
+    properties = {"rewards.kafka.partitions=3", "LEDGER_PORT=0", "rewards.expiry.enabled=false"})
 class RealInfrastructureFlowTests {
 
   @Container static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.0");

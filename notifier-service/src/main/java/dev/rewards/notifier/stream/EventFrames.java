@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.PointsAdjusted;
 import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.PointsExpired;
 import dev.rewards.contracts.PointsReversed;
 import dev.rewards.contracts.RedemptionCancelled;
 import dev.rewards.contracts.RedemptionRejected;
@@ -125,6 +126,25 @@ public final class EventFrames {
         }
 
         @Override
+        public List<String> pointsExpired(PointsExpired expired) {
+          if (expired.points() == 0) {
+            return List.of(); // nothing was due any more: no balance changed
+          }
+          return List.of(
+              pointsUpdated(expired, expired.newBalance(), -expired.points(), "EXPIRE"),
+              frame(
+                  "pointsExpired",
+                  new Expired(
+                      expired.userId(),
+                      expired.commandId(),
+                      expired.eventId(),
+                      expired.points(),
+                      expired.lots(),
+                      expired.newBalance(),
+                      expired.occurredAt())));
+        }
+
+        @Override
         public List<String> redemptionCancelled(RedemptionCancelled cancelled) {
           return List.of(
               pointsUpdated(
@@ -223,6 +243,16 @@ public final class EventFrames {
       String reason,
       long requiredPoints,
       long availablePoints,
+      Instant occurredAt) {}
+
+  /** {@code pointsExpired}: unspent points of lots past their expiry left the balance. */
+  record Expired(
+      String userId,
+      UUID commandId,
+      UUID eventId,
+      long points,
+      List<PointsExpired.ExpiredLot> lots,
+      long newBalance,
       Instant occurredAt) {}
 
   /** {@code tierChanged}: the user's lifetime points moved them to another tier. */

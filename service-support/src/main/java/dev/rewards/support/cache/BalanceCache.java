@@ -19,8 +19,9 @@ import org.springframework.data.redis.core.script.RedisScript;
 public class BalanceCache {
 
   /**
-   * Sets {@code v} (version), {@code b} (balance) and {@code l} (lifetime points) unless the cached
-   * version is already at least as new.
+   * Sets {@code v} (version), {@code b} (balance), {@code l} (lifetime points) and {@code x} (next
+   * expiry: {@code epochMillis:points}, or {@code -}) unless the cached version is already at least
+   * as new.
    */
   private static final RedisScript<Long> PUT_IF_NEWER =
       RedisScript.of(
@@ -29,7 +30,7 @@ public class BalanceCache {
           if current and tonumber(current) >= tonumber(ARGV[1]) then
             return 0
           end
-          redis.call('HSET', KEYS[1], 'v', ARGV[1], 'b', ARGV[2], 'l', ARGV[4])
+          redis.call('HSET', KEYS[1], 'v', ARGV[1], 'b', ARGV[2], 'l', ARGV[4], 'x', ARGV[5])
           redis.call('PEXPIRE', KEYS[1], ARGV[3])
           return 1
           """,
@@ -47,15 +48,16 @@ public class BalanceCache {
 
   /** The cached balance, if any. */
   public Optional<CachedBalance> get(String userId) {
-    List<Object> fields = redis.opsForHash().multiGet(key(userId), List.of("v", "b", "l"));
+    List<Object> fields = redis.opsForHash().multiGet(key(userId), List.of("v", "b", "l", "x"));
     if (fields.contains(null)) {
-      return Optional.empty(); // absent, or cached before lifetime points were
+      return Optional.empty(); // absent, or cached before all of these were
     }
     return Optional.of(
         new CachedBalance(
             Long.parseLong((String) fields.get(0)),
             Long.parseLong((String) fields.get(1)),
-            Long.parseLong((String) fields.get(2))));
+            Long.parseLong((String) fields.get(2)),
+            NextExpiry.decode((String) fields.get(3))));
   }
 
   /**
@@ -71,7 +73,8 @@ public class BalanceCache {
             Long.toString(balance.version()),
             Long.toString(balance.balance()),
             Long.toString(ttl.toMillis()),
-            Long.toString(balance.lifetimePoints()));
+            Long.toString(balance.lifetimePoints()),
+            NextExpiry.encode(balance.nextExpiry()));
     return stored != null && stored == 1L;
   }
 
@@ -99,7 +102,8 @@ public class BalanceCache {
                               bytes(Long.toString(cached.version())),
                               bytes(Long.toString(cached.balance())),
                               ttlMillis,
-                              bytes(Long.toString(cached.lifetimePoints()))));
+                              bytes(Long.toString(cached.lifetimePoints())),
+                              bytes(NextExpiry.encode(cached.nextExpiry()))));
               return null;
             });
   }
@@ -121,6 +125,32 @@ public class BalanceCache {
    * A balance as of an account version.
    *
    * @param lifetimePoints points ever earned, less those reversed by refunds
+   * @param nextExpiry when the next points expire and how many; null if none ever do
    */
-  public record CachedBalance(long version, long balance, long lifetimePoints) {}
+  public record CachedBalance(
+      long version, long balance, long lifetimePoints, NextExpiry nextExpiry) {
+
+    /** A balance with nothing due to expire. */
+    public CachedBalance(long version, long balance, long lifetimePoints) {
+      this(version, balance, lifetimePoints, null);
+    }
+  }
+
+  /** The next points to expire. */
+  public record NextExpiry(java.time.Instant at, long points) {
+
+    static String encode(NextExpiry next) {
+      return next == null ? "-" : next.at().toEpochMilli() + ":" + next.points();
+    }
+
+    static NextExpiry decode(String cached) {
+      if (cached.equals("-")) {
+        return null;
+      }
+      int colon = cached.indexOf(':');
+      return new NextExpiry(
+          java.time.Instant.ofEpochMilli(Long.parseLong(cached.substring(0, colon))),
+          Long.parseLong(cached.substring(colon + 1)));
+    }
+  }
 }

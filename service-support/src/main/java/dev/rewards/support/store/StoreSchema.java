@@ -41,6 +41,14 @@ public final class StoreSchema {
     /** Points ever earned, less those reversed by refunds. */
     public static final String LIFETIME_POINTS = "lifetimePoints";
 
+    /**
+     * When the next lots expire and how many points they hold: {@code {at, points}}; absent when no
+     * lot ever expires. Indexed on {@code at}: the expiry scheduler finds due accounts by it.
+     */
+    public static final String NEXT_EXPIRY = "nextExpiry";
+
+    public static final String NEXT_EXPIRY_AT = "nextExpiry.at";
+
     private Accounts() {}
   }
 
