@@ -139,14 +139,24 @@ class ApiFlowTests {
             new Document("_id", "erin")
                 .append("balance", 70L)
                 .append("version", 3L)
-                .append("lifetimePoints", 90L));
+                .append("lifetimePoints", 90L)
+                .append(
+                    "nextExpiry",
+                    new Document("at", java.util.Date.from(Instant.parse("2027-02-01T00:00:00Z")))
+                        .append("points", 30L)));
 
     ApiClient.Response balance = api.get("/rewards/points/erin");
 
     assertThat(balance.json().get("totalPoints").asLong()).isEqualTo(70);
     assertThat(balance.json().get("lifetimePoints").asLong()).isEqualTo(90);
     assertThat(balance.json().get("tier").asString()).isEqualTo("bronze");
-    assertThat(cache.get("erin")).contains(new BalanceCache.CachedBalance(3, 70, 90));
+    assertThat(balance.json().get("nextExpiry").get("points").asLong()).isEqualTo(30);
+    assertThat(balance.json().get("nextExpiry").get("expiresAt").asString())
+        .isEqualTo("2027-02-01T00:00:00Z");
+    assertThat(cache.get("erin"))
+        .contains(
+            new BalanceCache.CachedBalance(
+                3, 70, 90, new BalanceCache.NextExpiry(Instant.parse("2027-02-01T00:00:00Z"), 30)));
   }
 
   @Test

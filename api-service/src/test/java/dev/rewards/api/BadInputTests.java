@@ -50,6 +50,8 @@ class BadInputTests {
           timestamp a year ahead | {"points":5,"category":"x","amount":10,"timestamp":"2999-01-01T00:00:00Z"} | timestamp
           timestamp beyond any store | {"points":10,"category":"x","amount":1,"timestamp":"+999999999-01-01T00:00:00Z"} | timestamp
           timestamp at the epoch | {"points":5,"category":"x","amount":10,"timestamp":"1970-01-01T00:00:00Z"} | timestamp
+          expiresAt in the past | {"points":5,"category":"x","amount":10,"expiresAt":"2020-01-01T00:00:00Z"} | expiresAt
+          expiresAt 11 years ahead | {"points":5,"category":"x","amount":10,"expiresAt":"2099-01-01T00:00:00Z"} | expiresAt
           malformed JSON       | {"points":5,                                         | body
           not an object        | [1,2,3]                                              | body
           """)

@@ -3,6 +3,7 @@ package dev.rewards.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -85,6 +86,28 @@ class CommandRulesTests {
     assertThat(fieldAtFault(adjust(5, " ", "admin"))).contains("reason");
     assertThat(fieldAtFault(adjust(5, "r".repeat(201), "admin"))).contains("reason");
     assertThat(fieldAtFault(adjust(5, "fix", null))).contains("actor");
+  }
+
+  @Test
+  void anEarnsOwnExpiryLiesAfterItsAcceptanceAndAtMostTenYearsAhead() {
+    assertThat(fieldAtFault(earnExpiring(ACCEPTED.plusSeconds(1)))).isEmpty();
+    assertThat(fieldAtFault(earnExpiring(ACCEPTED.plus(Duration.ofDays(3653))))).isEmpty();
+    assertThat(fieldAtFault(earnExpiring(ACCEPTED))).contains("expiresAt");
+    assertThat(fieldAtFault(earnExpiring(ACCEPTED.plus(Duration.ofDays(3654)))))
+        .contains("expiresAt");
+  }
+
+  @Test
+  void anExpiryIsDatedInTheCentury() {
+    assertThat(fieldAtFault(new ExpirePoints(UUID.randomUUID(), "u", ACCEPTED, ACCEPTED)))
+        .isEmpty();
+    assertThat(fieldAtFault(new ExpirePoints(UUID.randomUUID(), "u", null, ACCEPTED)))
+        .contains("asOf");
+  }
+
+  private static EarnPoints earnExpiring(Instant expiresAt) {
+    return new EarnPoints(
+        UUID.randomUUID(), "u", 5, "shopping", BigDecimal.ONE, ACCEPTED, ACCEPTED, null, expiresAt);
   }
 
   private static AdjustPoints adjust(long points, String reason, String actor) {

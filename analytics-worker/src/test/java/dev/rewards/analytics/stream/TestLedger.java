@@ -3,6 +3,7 @@ package dev.rewards.analytics.stream;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOptions;
 import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.PointsExpired;
 import dev.rewards.contracts.PointsReversed;
 import dev.rewards.contracts.RedemptionCancelled;
 import dev.rewards.contracts.RedemptionRejected;
@@ -95,6 +96,29 @@ final class TestLedger {
         null,
         balance,
         Instant.now());
+  }
+
+  /** Expires up to {@code points} of the user's balance, with its statement entry. */
+  RewardsEvent expire(String userId, long points) {
+    UUID commandId = UUID.randomUUID();
+    long expired = Math.max(0, Math.min(points, balances.getOrDefault(userId, 0L)));
+    long balance = balances.merge(userId, -expired, Long::sum);
+    Instant now = Instant.now();
+    if (expired > 0) {
+      database
+          .getCollection("movements")
+          .insertOne(
+              new Document("_id", UUID.randomUUID().toString())
+                  .append("userId", userId)
+                  .append("commandId", commandId.toString())
+                  .append("kind", "EXPIRE")
+                  .append("points", -expired)
+                  .append("balanceAfter", balance)
+                  .append("occurredAt", Date.from(now)));
+    }
+    journal(userId, commandId, balance);
+    return new PointsExpired(
+        UUID.randomUUID(), commandId, userId, expired, java.util.List.of(), balance, now);
   }
 
   RewardsEvent earn(String userId, long points, String category, String amount) {

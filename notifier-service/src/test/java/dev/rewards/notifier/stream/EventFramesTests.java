@@ -3,6 +3,7 @@ package dev.rewards.notifier.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.PointsExpired;
 import dev.rewards.contracts.PointsReversed;
 import dev.rewards.contracts.RedemptionCancelled;
 import dev.rewards.contracts.RedemptionRejected;
@@ -98,6 +99,38 @@ class EventFramesTests {
         .containsExactly("pointsUpdated", "pointsReversed", "tierChanged");
     assertThat(out.get(2).path("data").path("from").asString()).isEqualTo("silver");
     assertThat(out.get(2).path("data").path("to").asString()).isEqualTo("bronze");
+  }
+
+  @Test
+  void anExpiryBecomesPointsUpdatedWithReasonExpireThenPointsExpiredButNothingWhenNothingExpired() {
+    Instant earnedAt = Instant.parse("2025-01-02T03:04:05Z");
+    List<JsonNode> out =
+        parse(
+            frames.of(
+                new PointsExpired(
+                    UUID.randomUUID(),
+                    commandId,
+                    "u1",
+                    40,
+                    List.of(new PointsExpired.ExpiredLot(earnedAt, AT, 40)),
+                    60,
+                    AT)));
+    List<JsonNode> nothing =
+        parse(
+            frames.of(new PointsExpired(UUID.randomUUID(), commandId, "u1", 0, List.of(), 60, AT)));
+
+    assertThat(out)
+        .extracting(f -> f.path("event").asString())
+        .containsExactly("pointsUpdated", "pointsExpired");
+    assertThat(out.get(0).path("data").path("delta").asLong()).isEqualTo(-40);
+    assertThat(out.get(0).path("data").path("reason").asString()).isEqualTo("EXPIRE");
+    JsonNode expired = out.get(1).path("data");
+    assertThat(expired.path("points").asLong()).isEqualTo(40);
+    assertThat(expired.path("newBalance").asLong()).isEqualTo(60);
+    assertThat(expired.path("lots").get(0).path("earnedAt").asString())
+        .isEqualTo("2025-01-02T03:04:05Z");
+    assertThat(expired.path("lots").get(0).path("points").asLong()).isEqualTo(40);
+    assertThat(nothing).isEmpty();
   }
 
   private PointsEarned earned(long points, Long lifetimeAfter) {
