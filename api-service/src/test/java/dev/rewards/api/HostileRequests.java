@@ -73,7 +73,7 @@ final class HostileRequests {
       new Endpoint(
           "/rewards/add-points/",
           List.of("points", "amount"),
-          List.of("category", "timestamp"),
+          List.of("category", "timestamp", "expiresAt"),
           Map.of(
               "points",
               "10",
@@ -82,7 +82,9 @@ final class HostileRequests {
               "category",
               "\"shopping\"",
               "timestamp",
-              "\"2024-01-15T10:00:00Z\""));
+              "\"2024-01-15T10:00:00Z\"",
+              "expiresAt",
+              "\"" + java.time.Instant.now().plus(java.time.Duration.ofDays(30)) + "\""));
   private static final Endpoint REDEEM =
       new Endpoint(
           "/rewards/redeem/",
@@ -273,7 +275,7 @@ final class HostileRequests {
     List<String> wrong =
         endpoint.numbers().contains(field)
             ? List.of("\"12\"", "true", "[1]", "{\"$gt\":0}")
-            : field.equals("timestamp")
+            : field.equals("timestamp") || field.equals("expiresAt")
                 ? List.of("false", "[\"a\"]", "{\"$ne\":null}")
                 : List.of("7", "false", "[\"a\"]", "{\"$ne\":null}");
     return wrong.get((int) Math.floorMod(pick, wrong.size()));
@@ -306,6 +308,13 @@ final class HostileRequests {
                   "1e309",
                   "NaN",
                   "99999999999999999999999");
+          case "expiresAt" ->
+              List.of(
+                  "\"2020-01-01T00:00:00Z\"",
+                  "\"+999999999-12-31T23:59:59Z\"",
+                  "\"-999999999-01-01T00:00:00Z\"",
+                  "\"2200-01-01T00:00:00Z\"",
+                  "\"next year\"");
           case "timestamp" ->
               List.of(
                   "\"yesterday\"",
