@@ -35,8 +35,18 @@ final class HostileRequests {
       return (method.equals("POST") && !isBatch())
           || path.matches("/rewards/(points|transactions|redemptions|statement|commands)/.*")
           // any spelling of an admin route without the admin token
-          || (path.toLowerCase(java.util.Locale.ROOT).contains("dmin")
-              && !headers.containsKey("Authorization"));
+          || (decodedLowerCase(path).contains("/admin") && !headers.containsKey("Authorization"));
+    }
+
+    /** The path as a server may read it: percent-decoded, any case. */
+    private static String decodedLowerCase(String path) {
+      String decoded;
+      try {
+        decoded = java.net.URLDecoder.decode(path, java.nio.charset.StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException malformed) {
+        decoded = path;
+      }
+      return decoded.replace('\\', '/').toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A batch answers 200 with a refusal per purchase: all of them must be refused. */

@@ -1,5 +1,6 @@
 package dev.rewards.notifier.clients;
 
+import dev.rewards.contracts.CommandRules;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -19,7 +20,8 @@ class SubscriptionHandshake implements HandshakeInterceptor {
 
   static final String SUBSCRIPTION = "rewards.subscription";
 
-  private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+  /** What a user id may be, as the API and the ledger say. */
+  private static final Pattern USER_ID = CommandRules.USER_ID;
 
   @Override
   public boolean beforeHandshake(
