@@ -140,6 +140,7 @@ class ApiFlowTests {
                 .append("balance", 70L)
                 .append("version", 3L)
                 .append("lifetimePoints", 90L)
+                .append("heldPoints", 20L)
                 .append(
                     "nextExpiry",
                     new Document("at", java.util.Date.from(Instant.parse("2027-02-01T00:00:00Z")))
@@ -148,6 +149,8 @@ class ApiFlowTests {
     ApiClient.Response balance = api.get("/rewards/points/erin");
 
     assertThat(balance.json().get("totalPoints").asLong()).isEqualTo(70);
+    assertThat(balance.json().get("availablePoints").asLong()).isEqualTo(50);
+    assertThat(balance.json().get("heldPoints").asLong()).isEqualTo(20);
     assertThat(balance.json().get("lifetimePoints").asLong()).isEqualTo(90);
     assertThat(balance.json().get("tier").asString()).isEqualTo("bronze");
     assertThat(balance.json().get("nextExpiry").get("points").asLong()).isEqualTo(30);
@@ -156,7 +159,11 @@ class ApiFlowTests {
     assertThat(cache.get("erin"))
         .contains(
             new BalanceCache.CachedBalance(
-                3, 70, 90, new BalanceCache.NextExpiry(Instant.parse("2027-02-01T00:00:00Z"), 30)));
+                3,
+                70,
+                90,
+                new BalanceCache.NextExpiry(Instant.parse("2027-02-01T00:00:00Z"), 30),
+                20));
   }
 
   @Test

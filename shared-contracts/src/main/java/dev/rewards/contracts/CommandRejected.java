@@ -44,6 +44,12 @@ public record CommandRejected(
   /** A cancellation of a redemption that was cancelled before. */
   public static final String ALREADY_CANCELLED = "ALREADY_CANCELLED";
 
+  /** A capture or release names no hold of this user. */
+  public static final String UNKNOWN_HOLD = "UNKNOWN_HOLD";
+
+  /** A capture or release of a hold already captured or released. */
+  public static final String HOLD_NOT_ACTIVE = "HOLD_NOT_ACTIVE";
+
   /** The command breaks {@link CommandRules}: the API would have refused it. */
   public static final String INVALID_COMMAND = "INVALID_COMMAND";
 

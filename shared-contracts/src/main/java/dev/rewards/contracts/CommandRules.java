@@ -27,6 +27,9 @@ public final class CommandRules {
   /** How far ahead an earn may set its own expiry. */
   public static final Duration MAX_EXPIRY_AHEAD = Duration.ofDays(3653);
 
+  /** The longest a hold may last. */
+  public static final Duration MAX_HOLD = Duration.ofDays(1);
+
   /** Points one purchase may earn, explicit or computed from its amount. */
   public static final long MAX_EARN_POINTS = 1_000_000_000L;
 
@@ -88,6 +91,50 @@ public final class CommandRules {
             return asOf == null || asOf.isBefore(EARLIEST) || !asOf.isBefore(LATEST)
                 ? violation("asOf", "must be between " + EARLIEST + " and " + LATEST)
                 : Optional.empty();
+          }
+
+          @Override
+          public Optional<Violation> hold(HoldPoints hold) {
+            if (hold.points() < 1 || hold.points() > MAX_REDEEM_POINTS) {
+              return violation("points", "must be between 1 and " + MAX_REDEEM_POINTS);
+            }
+            Optional<Violation> reward = text("rewardType", hold.rewardType());
+            if (reward.isPresent()) {
+              return reward;
+            }
+            Optional<Violation> value = decimal("value", hold.value(), true, MAX_VALUE);
+            if (value.isPresent()) {
+              return value;
+            }
+            if (hold.expiresAt() == null
+                || !hold.expiresAt().isAfter(hold.occurredAt())
+                || hold.expiresAt().isAfter(hold.occurredAt().plus(MAX_HOLD))) {
+              return violation("expiresAt", "must be after acceptance and within a day of it");
+            }
+            return Optional.empty();
+          }
+
+          @Override
+          public Optional<Violation> capture(CaptureHold capture) {
+            if (capture.holdId() == null) {
+              return violation("holdId", "is required");
+            }
+            if (capture.points() != null
+                && (capture.points() < 1 || capture.points() > MAX_REDEEM_POINTS)) {
+              return violation("points", "must be between 1 and " + MAX_REDEEM_POINTS);
+            }
+            return Optional.empty();
+          }
+
+          @Override
+          public Optional<Violation> release(ReleaseHold release) {
+            if (release.holdId() == null) {
+              return violation("holdId", "is required");
+            }
+            return ReleaseHold.VOID.equals(release.cause())
+                    || ReleaseHold.EXPIRED.equals(release.cause())
+                ? Optional.empty()
+                : violation("cause", "must be VOID or EXPIRED");
           }
 
           @Override

@@ -14,10 +14,21 @@ import java.util.UUID;
   @JsonSubTypes.Type(value = AdjustPoints.class, name = "AdjustPoints"),
   @JsonSubTypes.Type(value = RefundPurchase.class, name = "RefundPurchase"),
   @JsonSubTypes.Type(value = CancelRedemption.class, name = "CancelRedemption"),
-  @JsonSubTypes.Type(value = ExpirePoints.class, name = "ExpirePoints")
+  @JsonSubTypes.Type(value = ExpirePoints.class, name = "ExpirePoints"),
+  @JsonSubTypes.Type(value = HoldPoints.class, name = "HoldPoints"),
+  @JsonSubTypes.Type(value = CaptureHold.class, name = "CaptureHold"),
+  @JsonSubTypes.Type(value = ReleaseHold.class, name = "ReleaseHold")
 })
 public sealed interface RewardsCommand
-    permits EarnPoints, RedeemPoints, AdjustPoints, RefundPurchase, CancelRedemption, ExpirePoints {
+    permits EarnPoints,
+        RedeemPoints,
+        AdjustPoints,
+        RefundPurchase,
+        CancelRedemption,
+        ExpirePoints,
+        HoldPoints,
+        CaptureHold,
+        ReleaseHold {
 
   /** Identifies the command end to end; every outcome event names it. */
   UUID commandId();
@@ -30,7 +41,7 @@ public sealed interface RewardsCommand
 
   /**
    * The command's kind as the status endpoint and rejections name it: EARN, REDEEM, ADJUST, REFUND,
-   * CANCEL_REDEMPTION, EXPIRE.
+   * CANCEL_REDEMPTION, EXPIRE, HOLD, CAPTURE, RELEASE_HOLD.
    */
   @JsonIgnore
   String commandType();
@@ -54,5 +65,11 @@ public sealed interface RewardsCommand
     R cancelRedemption(CancelRedemption cancel);
 
     R expire(ExpirePoints expire);
+
+    R hold(HoldPoints hold);
+
+    R capture(CaptureHold capture);
+
+    R release(ReleaseHold release);
   }
 }

@@ -16,7 +16,9 @@ import java.util.UUID;
   @JsonSubTypes.Type(value = PointsAdjusted.class, name = "PointsAdjusted"),
   @JsonSubTypes.Type(value = PointsReversed.class, name = "PointsReversed"),
   @JsonSubTypes.Type(value = RedemptionCancelled.class, name = "RedemptionCancelled"),
-  @JsonSubTypes.Type(value = PointsExpired.class, name = "PointsExpired")
+  @JsonSubTypes.Type(value = PointsExpired.class, name = "PointsExpired"),
+  @JsonSubTypes.Type(value = PointsHeld.class, name = "PointsHeld"),
+  @JsonSubTypes.Type(value = HoldReleased.class, name = "HoldReleased")
 })
 public sealed interface RewardsEvent
     permits PointsEarned,
@@ -26,7 +28,9 @@ public sealed interface RewardsEvent
         PointsAdjusted,
         PointsReversed,
         RedemptionCancelled,
-        PointsExpired {
+        PointsExpired,
+        PointsHeld,
+        HoldReleased {
 
   /** Derived from the commandId, so a re-published outcome keeps its id and can be deduplicated. */
   UUID eventId();
@@ -71,5 +75,9 @@ public sealed interface RewardsEvent
     R redemptionCancelled(RedemptionCancelled event);
 
     R pointsExpired(PointsExpired event);
+
+    R pointsHeld(PointsHeld event);
+
+    R holdReleased(HoldReleased event);
   }
 }

@@ -1,9 +1,11 @@
 package dev.rewards.analytics.distribution;
 
 import dev.rewards.contracts.CommandRejected;
+import dev.rewards.contracts.HoldReleased;
 import dev.rewards.contracts.PointsAdjusted;
 import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.PointsExpired;
+import dev.rewards.contracts.PointsHeld;
 import dev.rewards.contracts.PointsReversed;
 import dev.rewards.contracts.RedemptionCancelled;
 import dev.rewards.contracts.RedemptionRejected;
@@ -58,6 +60,11 @@ public record Contribution(Map<String, Long> increments, Map<String, String> nam
           @Override
           public Void rewardRedeemed(RewardRedeemed redeemed) {
             redeemed(increments, names, redeemed.rewardType(), redeemed.pointsRedeemed());
+            if (redeemed.holdId() != null) {
+              // a capture: its hold's points are no longer held, captured or released
+              increments.merge(
+                  HELD_POINTS, -(redeemed.pointsRedeemed() + redeemed.pointsReleased()), Long::sum);
+            }
             return null;
           }
 
@@ -84,6 +91,18 @@ public record Contribution(Map<String, Long> increments, Map<String, String> nam
                 reversed.category(),
                 reversed.pointsReversed(),
                 Amounts.toCents(reversed.refundedAmount()));
+            return null;
+          }
+
+          @Override
+          public Void pointsHeld(PointsHeld held) {
+            increments.merge(HELD_POINTS, held.points(), Long::sum);
+            return null;
+          }
+
+          @Override
+          public Void holdReleased(HoldReleased released) {
+            increments.merge(HELD_POINTS, -released.points(), Long::sum);
             return null;
           }
 
@@ -161,6 +180,9 @@ public record Contribution(Map<String, Long> increments, Map<String, String> nam
 
   /** Counter of points that expired. */
   public static final String EXPIRED_POINTS = "expiredPoints";
+
+  /** Points reserved by active holds. */
+  public static final String HELD_POINTS = "heldPoints";
 
   /** Σ of the balances of the users counted. */
   public static final String OUTSTANDING_POINTS = "outstandingPoints";

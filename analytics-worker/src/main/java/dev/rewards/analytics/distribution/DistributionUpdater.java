@@ -2,9 +2,11 @@ package dev.rewards.analytics.distribution;
 
 import dev.rewards.analytics.distribution.AggregateStore.UserView;
 import dev.rewards.contracts.CommandRejected;
+import dev.rewards.contracts.HoldReleased;
 import dev.rewards.contracts.PointsAdjusted;
 import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.PointsExpired;
+import dev.rewards.contracts.PointsHeld;
 import dev.rewards.contracts.PointsReversed;
 import dev.rewards.contracts.RedemptionCancelled;
 import dev.rewards.contracts.RedemptionRejected;
@@ -105,6 +107,17 @@ public class DistributionUpdater {
         @Override
         public OptionalLong pointsReversed(PointsReversed reversed) {
           return OptionalLong.of(reversed.newBalance());
+        }
+
+        @Override
+        public OptionalLong pointsHeld(PointsHeld held) {
+          // the balance is unchanged, but through the user's row a repeat is recognised
+          return OptionalLong.of(held.newBalance());
+        }
+
+        @Override
+        public OptionalLong holdReleased(HoldReleased released) {
+          return OptionalLong.of(released.newBalance());
         }
 
         @Override

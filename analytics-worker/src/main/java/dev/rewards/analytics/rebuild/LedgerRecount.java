@@ -108,6 +108,10 @@ public class LedgerRecount {
       long balance = ((Number) account.get(Accounts.BALANCE)).longValue();
       Contribution.moveUser(
           increments.computeIfAbsent(partition, p -> new LinkedHashMap<>()), null, balance, ranges);
+      Number held = account.get(Accounts.HELD_POINTS, Number.class);
+      if (held != null && held.longValue() != 0) {
+        increments.get(partition).merge(Contribution.HELD_POINTS, held.longValue(), Long::sum);
+      }
       users.add(
           new Document("_id", userId)
               .append("balance", balance)

@@ -40,11 +40,12 @@ class DistributionReader {
       histogram.put(bound, 0L);
     }
     Instant asOf = null;
-    long[] ledgerTotals = new long[3]; // reversed, expired, outstanding
+    long[] ledgerTotals = new long[4]; // reversed, expired, outstanding, held
     for (Document partition : database.getCollection("analytics_partitions").find()) {
       ledgerTotals[0] += number(partition, "reversedPoints");
       ledgerTotals[1] += number(partition, "expiredPoints");
       ledgerTotals[2] += number(partition, "outstandingPoints");
+      ledgerTotals[3] += number(partition, "heldPoints");
       for (Document category : children(partition, "categories")) {
         long[] totals = categories.computeIfAbsent(category.getString("name"), n -> new long[3]);
         totals[0] += number(category, "points");
@@ -123,7 +124,7 @@ class DistributionReader {
         ledgerTotals[0],
         ledgerTotals[1],
         ledgerTotals[2],
-        0);
+        ledgerTotals[3]);
   }
 
   private static List<BalanceRange> histogram(Map<Long, Long> usersByLowerBound) {

@@ -24,7 +24,7 @@ public record RewardsDistribution(
    * {@code totalPointsRedeemed} and {@code totalRedemptions}.
    *
    * @param outstandingPoints Σ of the balances
-   * @param heldPoints points reserved by holds; 0 while the ledger has no holds
+   * @param heldPoints points reserved by active holds
    */
   public record Summary(
       long totalPoints,

@@ -5,7 +5,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * {@code GET /rewards/points/{userId}}.
  *
- * @param totalPoints the balance; negative only while a refund's debt is unpaid
+ * @param totalPoints the balance, held points included; negative only while a refund's debt is
+ *     unpaid
+ * @param availablePoints what redemptions, holds and debits may take: the balance less the held
+ *     points
+ * @param heldPoints reserved by holds at checkout
  * @param lifetimePoints points ever earned, less those reversed by refunds (redemptions do not
  *     lower it)
  * @param tier the highest tier {@code lifetimePoints} reach
@@ -14,6 +18,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record AccountBalance(
     @Schema(example = "user123") String userId,
     @Schema(example = "415") long totalPoints,
+    @Schema(example = "315") long availablePoints,
+    @Schema(example = "100") long heldPoints,
     @Schema(example = "415") long lifetimePoints,
     @Schema(example = "bronze") String tier,
     NextExpiry nextExpiry) {

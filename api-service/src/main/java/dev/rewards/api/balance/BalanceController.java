@@ -38,6 +38,8 @@ class BalanceController {
     return new AccountBalance(
         userId,
         balance.balance(),
+        balance.availablePoints(),
+        balance.heldPoints(),
         balance.lifetimePoints(),
         tiers.tierOf(balance.lifetimePoints()),
         balance.nextExpiry() == null

@@ -56,7 +56,8 @@ public class BalanceReader {
                     Accounts.BALANCE,
                     Accounts.VERSION,
                     Accounts.LIFETIME_POINTS,
-                    Accounts.NEXT_EXPIRY))
+                    Accounts.NEXT_EXPIRY,
+                    Accounts.HELD_POINTS))
             .first();
     CachedBalance read =
         account == null
@@ -65,9 +66,15 @@ public class BalanceReader {
                 account.get(Accounts.VERSION, Number.class).longValue(),
                 account.get(Accounts.BALANCE, Number.class).longValue(),
                 lifetimePointsOf(account),
-                nextExpiryOf(account));
+                nextExpiryOf(account),
+                heldPointsOf(account));
     refill(userId, read);
     return read;
+  }
+
+  private static long heldPointsOf(Document account) {
+    Number held = account.get(Accounts.HELD_POINTS, Number.class);
+    return held == null ? 0 : held.longValue();
   }
 
   private static BalanceCache.NextExpiry nextExpiryOf(Document account) {

@@ -1,9 +1,11 @@
 package dev.rewards.api.commands;
 
 import dev.rewards.contracts.CommandRejected;
+import dev.rewards.contracts.HoldReleased;
 import dev.rewards.contracts.PointsAdjusted;
 import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.PointsExpired;
+import dev.rewards.contracts.PointsHeld;
 import dev.rewards.contracts.PointsReversed;
 import dev.rewards.contracts.RedemptionCancelled;
 import dev.rewards.contracts.RedemptionRejected;
@@ -95,6 +97,35 @@ final class OutcomeResponses {
         }
 
         @Override
+        public ResponseEntity<Object> pointsHeld(PointsHeld held) {
+          Map<String, Object> hold = new LinkedHashMap<>();
+          hold.put("holdId", held.holdId());
+          hold.put("points", held.points());
+          hold.put("rewardType", held.rewardType());
+          hold.put("expiresAt", held.expiresAt());
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put("message", "Points held");
+          body.put("commandId", held.commandId());
+          body.put("hold", hold);
+          body.put("availablePoints", held.availablePoints());
+          body.put("totalPoints", held.newBalance());
+          return ResponseEntity.ok(body);
+        }
+
+        @Override
+        public ResponseEntity<Object> holdReleased(HoldReleased released) {
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put("message", "Hold released");
+          body.put("commandId", released.commandId());
+          body.put("holdId", released.holdId());
+          body.put("points", released.points());
+          body.put("cause", released.cause());
+          body.put("availablePoints", released.availablePoints());
+          body.put("totalPoints", released.newBalance());
+          return ResponseEntity.ok(body);
+        }
+
+        @Override
         public ResponseEntity<Object> redemptionCancelled(RedemptionCancelled cancelled) {
           Map<String, Object> cancellation = new LinkedHashMap<>();
           cancellation.put("redemptionCommandId", cancelled.redemptionCommandId());
@@ -136,6 +167,10 @@ final class OutcomeResponses {
     redemption.put("value", redeemed.value());
     redemption.put("timestamp", redeemed.occurredAt());
     redemption.put("remainingPoints", redeemed.remainingPoints());
+    if (redeemed.holdId() != null) {
+      redemption.put("holdId", redeemed.holdId());
+      redemption.put("pointsReleased", redeemed.pointsReleased());
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("message", "Reward redeemed successfully");
     body.put("commandId", redeemed.commandId());
@@ -180,6 +215,10 @@ final class OutcomeResponses {
               new Rejection(HttpStatus.NOT_FOUND, "unknown-redemption", "Unknown Redemption");
           case CommandRejected.NOTHING_TO_REFUND ->
               new Rejection(HttpStatus.CONFLICT, "nothing-to-refund", "Nothing To Refund");
+          case CommandRejected.UNKNOWN_HOLD ->
+              new Rejection(HttpStatus.NOT_FOUND, "unknown-hold", "Unknown Hold");
+          case CommandRejected.HOLD_NOT_ACTIVE ->
+              new Rejection(HttpStatus.CONFLICT, "hold-not-active", "Hold Not Active");
           case CommandRejected.ALREADY_CANCELLED ->
               new Rejection(HttpStatus.CONFLICT, "already-cancelled", "Already Cancelled");
           case CommandRejected.REFUND_EXCEEDS_PURCHASE ->

@@ -14,6 +14,7 @@ import com.mongodb.client.model.PushOptions;
 import dev.rewards.contracts.MessageJson;
 import dev.rewards.ledger.rules.Account;
 import dev.rewards.ledger.rules.Change;
+import dev.rewards.ledger.rules.Hold;
 import dev.rewards.ledger.rules.JournalEntry;
 import dev.rewards.ledger.rules.Lot;
 import dev.rewards.ledger.rules.LotBook;
@@ -57,7 +58,7 @@ public class AccountStore {
     this.journalLength = journalLength;
     // sparse: most accounts of a quiet program have nothing due soon, none of never-expiring lots
     accounts.createIndex(
-        new Document(Accounts.NEXT_EXPIRY_AT, 1),
+        new Document(Accounts.NEXT_DUE, 1),
         new com.mongodb.client.model.IndexOptions().sparse(true));
   }
 
@@ -115,17 +116,7 @@ public class AccountStore {
   private Account restore(Document stored) {
     List<JournalEntry> journal = new ArrayList<>();
     for (Document entry : stored.getList(Accounts.JOURNAL, Document.class, List.of())) {
-      List<Taken> takenFrom = new ArrayList<>();
-      for (Document part : entry.getList("t", Document.class, List.of())) {
-        Date earnedAt = part.getDate("e");
-        Date expiresAt = part.getDate("x");
-        takenFrom.add(
-            new Taken(
-                part.getString("i"),
-                part.get("p", Number.class).longValue(),
-                earnedAt == null ? Instant.EPOCH : earnedAt.toInstant(),
-                expiresAt == null ? Instant.MAX : expiresAt.toInstant()));
-      }
+      List<Taken> takenFrom = takenOf(entry.getList("t", Document.class, List.of()));
       String outcome = entry.getString("o");
       Number lifetimeAfter = entry.get("l", Number.class);
       journal.add(
@@ -142,13 +133,46 @@ public class AccountStore {
     }
     long balance = stored.get(Accounts.BALANCE, Number.class).longValue();
     Number lifetime = stored.get(Accounts.LIFETIME_POINTS, Number.class);
+    List<Hold> holds = holdsOf(stored);
+    long held = holds.stream().mapToLong(Hold::points).sum();
     return Account.restore(
         stored.getString(StoreSchema.ID),
         stored.get(Accounts.VERSION, Number.class).longValue(),
         journal,
         journalLength,
-        lotsOf(stored, balance),
-        lifetime != null ? lifetime.longValue() : Math.max(0, balance));
+        lotsOf(stored, balance - held),
+        lifetime != null ? lifetime.longValue() : Math.max(0, balance),
+        holds);
+  }
+
+  private static List<Hold> holdsOf(Document stored) {
+    List<Hold> holds = new ArrayList<>();
+    for (Document hold : stored.getList(Accounts.HOLDS, Document.class, List.of())) {
+      holds.add(
+          new Hold(
+              hold.getString("h"),
+              hold.get("p", Number.class).longValue(),
+              hold.getString("r"),
+              ((org.bson.types.Decimal128) hold.get("v")).bigDecimalValue(),
+              hold.getDate("x").toInstant(),
+              takenOf(hold.getList("t", Document.class, List.of()))));
+    }
+    return holds;
+  }
+
+  private static List<Taken> takenOf(List<Document> parts) {
+    List<Taken> taken = new ArrayList<>();
+    for (Document part : parts) {
+      Date earnedAt = part.getDate("e");
+      Date expiresAt = part.getDate("x");
+      taken.add(
+          new Taken(
+              part.getString("i"),
+              part.get("p", Number.class).longValue(),
+              earnedAt == null ? Instant.EPOCH : earnedAt.toInstant(),
+              expiresAt == null ? Instant.MAX : expiresAt.toInstant()));
+    }
+    return taken;
   }
 
   /**
@@ -241,7 +265,26 @@ public class AccountStore {
                         new Document("at", Date.from(next.expiresAt()))
                             .append("points", next.points())))
             .orElse(com.mongodb.client.model.Updates.unset(Accounts.NEXT_EXPIRY));
+    List<Document> holds = new ArrayList<>();
+    Instant nextDue = account.lots().nextExpiry().map(Lot::expiresAt).orElse(null);
+    for (Hold hold : account.holds()) {
+      holds.add(
+          new Document("h", hold.id())
+              .append("p", hold.points())
+              .append("r", hold.rewardType())
+              .append("v", new org.bson.types.Decimal128(hold.value()))
+              .append("x", Date.from(hold.expiresAt()))
+              .append("t", hold.taken().stream().map(AccountStore::takenDocument).toList()));
+      if (nextDue == null || hold.expiresAt().isBefore(nextDue)) {
+        nextDue = hold.expiresAt();
+      }
+    }
     return combine(
+        nextDue == null
+            ? com.mongodb.client.model.Updates.unset(Accounts.NEXT_DUE)
+            : set(Accounts.NEXT_DUE, Date.from(nextDue)),
+        set(Accounts.HOLDS, holds),
+        set(Accounts.HELD_POINTS, account.heldPoints()),
         nextExpiry,
         inc(Accounts.BALANCE, delta),
         inc(Accounts.VERSION, (long) unwritten.size()),

@@ -2,9 +2,11 @@ package dev.rewards.ledger.account;
 
 import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.EarnPoints;
+import dev.rewards.contracts.HoldReleased;
 import dev.rewards.contracts.PointsAdjusted;
 import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.PointsExpired;
+import dev.rewards.contracts.PointsHeld;
 import dev.rewards.contracts.PointsReversed;
 import dev.rewards.contracts.RedemptionCancelled;
 import dev.rewards.contracts.RedemptionRejected;
@@ -31,10 +33,10 @@ import org.bson.Document;
 import org.bson.types.Decimal128;
 
 /**
- * The purchases and redemptions a batch's corrections name: read from the store when the batch
- * starts, then kept up to date with every outcome of the batch, in order — so a refund sees the
- * refunds decided before it even if their entries are not written yet, and a purchase applied
- * earlier in the same batch can be refunded.
+ * The purchases, redemptions and holds a batch's corrections and captures name: read from the store
+ * when the batch starts, then kept up to date with every outcome of the batch, in order — so a
+ * refund sees the refunds decided before it even if their entries are not written yet, and a
+ * purchase applied earlier in the same batch can be refunded.
  *
  * <p>Why that is enough: the store's entries lag the accounts only for commands whose record has
  * not been committed on the topic yet, and such a command is always in the batch that starts from
@@ -46,6 +48,7 @@ final class CorrectionTargets implements PastEntries {
   private final Map<UUID, PurchaseState> purchases = new HashMap<>();
   private final Map<String, UUID> purchasesByKey = new HashMap<>();
   private final Map<UUID, RedemptionState> redemptions = new HashMap<>();
+  private final java.util.Set<String> holds = new java.util.HashSet<>();
 
   /** Nothing to read: the batch has no correction. */
   static CorrectionTargets none() {
@@ -78,6 +81,18 @@ final class CorrectionTargets implements PastEntries {
     return Optional.ofNullable(redemptions.get(commandId))
         .filter(r -> r.userId.equals(userId))
         .map(RedemptionState::asRedemption);
+  }
+
+  @Override
+  public boolean holdExisted(String userId, UUID holdId) {
+    return holds.contains(userId + '\u0000' + holdId);
+  }
+
+  /** Remembers that a hold existed, if this outcome made one. */
+  void noteHold(RewardsEvent outcome) {
+    if (outcome instanceof PointsHeld held) {
+      holds.add(held.userId() + '\u0000' + held.holdId());
+    }
   }
 
   /** Takes in an outcome of the batch (decided now or before), in the batch's order. */
@@ -152,6 +167,17 @@ final class CorrectionTargets implements PastEntries {
 
               @Override
               public Void pointsExpired(PointsExpired expired) {
+                return null;
+              }
+
+              @Override
+              public Void pointsHeld(PointsHeld held) {
+                noteHold(held);
+                return null;
+              }
+
+              @Override
+              public Void holdReleased(HoldReleased released) {
                 return null;
               }
             });

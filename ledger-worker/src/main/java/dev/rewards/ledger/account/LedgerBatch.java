@@ -55,6 +55,8 @@ public final class LedgerBatch {
     this.decided = new HashMap<>(recorded);
     this.accountsRead = Map.copyOf(accountsRead);
     this.correctionTargets = correctionTargets;
+    // decisions read with the batch include the holds its captures and releases name
+    recorded.values().forEach(d -> correctionTargets.noteHold(d.outcome().event()));
   }
 
   /** The purchases and redemptions the batch's corrections name, as of the command at hand. */
@@ -135,7 +137,8 @@ public final class LedgerBatch {
                   .lots()
                   .nextExpiry()
                   .map(next -> new NextExpiry(next.expiresAt(), next.points()))
-                  .orElse(null)));
+                  .orElse(null),
+              account.heldPoints()));
     }
     return balances;
   }

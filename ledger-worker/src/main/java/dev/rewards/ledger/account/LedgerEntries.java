@@ -16,9 +16,11 @@ import com.mongodb.client.model.Updates;
 import dev.rewards.contracts.CancelRedemption;
 import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.EarnPoints;
+import dev.rewards.contracts.HoldReleased;
 import dev.rewards.contracts.PointsAdjusted;
 import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.PointsExpired;
+import dev.rewards.contracts.PointsHeld;
 import dev.rewards.contracts.PointsReversed;
 import dev.rewards.contracts.RedemptionCancelled;
 import dev.rewards.contracts.RedemptionRejected;
@@ -213,7 +215,11 @@ public class LedgerEntries {
                   Redemptions.LOTS,
                   outcome.takenFrom().stream().map(EntryBuilder::takenDocument).toList());
       return List.of(
-          movement("REDEEM", -redeemed.pointsRedeemed(), redeemed.rewardType(), null),
+          movement(
+              "REDEEM",
+              -redeemed.pointsRedeemed(),
+              redeemed.rewardType(),
+              redeemed.holdId() == null ? null : redeemed.holdId().toString()),
           Entry.insert(Redemptions.NAME, redemption));
     }
 
@@ -301,6 +307,17 @@ public class LedgerEntries {
       return expired.points() == 0
           ? List.of()
           : List.of(movement("EXPIRE", -expired.points(), null, null));
+    }
+
+    @Override
+    public List<Entry> pointsHeld(PointsHeld held) {
+      // the balance keeps the held points: the statement shows the hold with 0 points
+      return List.of(movement("HOLD", 0, held.rewardType(), held.holdId().toString()));
+    }
+
+    @Override
+    public List<Entry> holdReleased(HoldReleased released) {
+      return List.of(movement("HOLD_RELEASED", 0, released.cause(), released.holdId().toString()));
     }
 
     private Entry movement(String kind, long points, String reason, String reference) {

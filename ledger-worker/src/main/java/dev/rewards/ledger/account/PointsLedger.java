@@ -1,9 +1,11 @@
 package dev.rewards.ledger.account;
 
 import dev.rewards.contracts.CancelRedemption;
+import dev.rewards.contracts.CaptureHold;
 import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.CommandRules;
 import dev.rewards.contracts.RefundPurchase;
+import dev.rewards.contracts.ReleaseHold;
 import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.ledger.rules.Account;
 import dev.rewards.ledger.rules.Change;
@@ -79,6 +81,11 @@ public class PointsLedger {
     for (RewardsCommand command : commands) {
       commandIds.add(command.commandId());
       userIds.add(command.userId());
+      if (command instanceof CaptureHold capture && capture.holdId() != null) {
+        commandIds.add(capture.holdId()); // whether the hold ever existed is in its decision
+      } else if (command instanceof ReleaseHold release && release.holdId() != null) {
+        commandIds.add(release.holdId());
+      }
       if (command instanceof RefundPurchase refund && CommandRules.isValid(refund)) {
         refunds.add(refund);
       } else if (command instanceof CancelRedemption cancel && CommandRules.isValid(cancel)) {

@@ -7,6 +7,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import dev.rewards.contracts.ExpirePoints;
+import dev.rewards.contracts.ReleaseHold;
+import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.support.store.StoreSchema;
 import dev.rewards.support.store.StoreSchema.Accounts;
 import java.time.Clock;
@@ -23,9 +25,10 @@ import java.util.function.Consumer;
 import org.bson.Document;
 
 /**
- * Finds the accounts whose next lots are due — by the index on {@code nextExpiry.at}, never by
- * reading every account — and sends each an {@link ExpirePoints} command on its user's partition,
- * so that the expiry is applied by the ledger like any command.
+ * Finds the accounts with something due — lots to expire, holds to release — by the index on {@code
+ * nextDue}, never by reading every account, and sends each an {@link ExpirePoints} and a {@link
+ * ReleaseHold} per expired hold on its user's partition, so that the ledger applies them like any
+ * command.
  *
  * <p>Nothing here needs to run once: each command's id is derived from the user and the due time,
  * so the same due lots scheduled by several instances, or again after a restart, are one command to
@@ -36,7 +39,7 @@ import org.bson.Document;
 public class ExpiryScheduler {
 
   private final MongoCollection<Document> accounts;
-  private final Consumer<List<ExpirePoints>> send;
+  private final Consumer<List<RewardsCommand>> send;
   private final Clock clock;
   private final int batchSize;
   private final Duration resendAfter;
@@ -48,7 +51,7 @@ public class ExpiryScheduler {
    */
   public ExpiryScheduler(
       MongoDatabase database,
-      Consumer<List<ExpirePoints>> send,
+      Consumer<List<RewardsCommand>> send,
       Clock clock,
       int batchSize,
       Duration resendAfter) {
@@ -60,25 +63,41 @@ public class ExpiryScheduler {
   }
 
   /**
-   * Schedules the expiry of every account due now (up to the batch size, earliest due first).
+   * Schedules what is due now in every account due (up to the batch size, earliest due first).
    *
    * @return the commands sent
    */
-  public List<ExpirePoints> scan() {
+  public List<RewardsCommand> scan() {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     sent.values().removeIf(at -> at.plus(resendAfter).isBefore(now));
-    List<ExpirePoints> due = new ArrayList<>();
+    List<RewardsCommand> due = new ArrayList<>();
     for (Document account :
         accounts
-            .find(lte(Accounts.NEXT_EXPIRY_AT, Date.from(now)))
-            .projection(include(StoreSchema.ID, Accounts.NEXT_EXPIRY))
-            .sort(Sorts.ascending(Accounts.NEXT_EXPIRY_AT))
+            .find(lte(Accounts.NEXT_DUE, Date.from(now)))
+            .projection(
+                include(
+                    StoreSchema.ID,
+                    Accounts.NEXT_EXPIRY,
+                    Accounts.HOLDS + ".h",
+                    Accounts.HOLDS + ".x"))
+            .sort(Sorts.ascending(Accounts.NEXT_DUE))
             .limit(batchSize)) {
       String userId = account.getString(StoreSchema.ID);
-      Instant dueAt = account.get(Accounts.NEXT_EXPIRY, Document.class).getDate("at").toInstant();
-      UUID commandId = ExpirePoints.idFor(userId, dueAt);
-      if (!sent.containsKey(commandId)) {
-        due.add(new ExpirePoints(commandId, userId, now, now));
+      Document nextExpiry = account.get(Accounts.NEXT_EXPIRY, Document.class);
+      if (nextExpiry != null && !nextExpiry.getDate("at").toInstant().isAfter(now)) {
+        UUID commandId = ExpirePoints.idFor(userId, nextExpiry.getDate("at").toInstant());
+        if (!sent.containsKey(commandId)) {
+          due.add(new ExpirePoints(commandId, userId, now, now));
+        }
+      }
+      for (Document hold : account.getList(Accounts.HOLDS, Document.class, List.of())) {
+        if (!hold.getDate("x").toInstant().isAfter(now)) {
+          UUID holdId = UUID.fromString(hold.getString("h"));
+          UUID commandId = ReleaseHold.expiryIdFor(holdId);
+          if (!sent.containsKey(commandId)) {
+            due.add(new ReleaseHold(commandId, userId, holdId, ReleaseHold.EXPIRED, now));
+          }
+        }
       }
     }
     if (!due.isEmpty()) {

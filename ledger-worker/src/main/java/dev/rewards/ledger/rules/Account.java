@@ -22,6 +22,7 @@ public final class Account {
   private final List<JournalEntry> journal;
   private final List<JournalEntry> unwritten = new ArrayList<>();
   private final LotBook lots;
+  private final List<Hold> holds;
   private long storedVersion;
   private long version;
   private long lifetimePoints;
@@ -32,7 +33,8 @@ public final class Account {
       List<JournalEntry> journal,
       int journalLength,
       LotBook lots,
-      long lifetimePoints) {
+      long lifetimePoints,
+      List<Hold> holds) {
     this.userId = userId;
     this.version = version;
     this.storedVersion = version;
@@ -40,6 +42,7 @@ public final class Account {
     this.journalLength = journalLength;
     this.lots = lots;
     this.lifetimePoints = lifetimePoints;
+    this.holds = new ArrayList<>(holds);
   }
 
   /**
@@ -54,21 +57,95 @@ public final class Account {
       int journalLength,
       LotBook lots,
       long lifetimePoints) {
-    return new Account(userId, version, journal, journalLength, lots, lifetimePoints);
+    return restore(userId, version, journal, journalLength, lots, lifetimePoints, List.of());
+  }
+
+  /** An account as stored, with its active holds. */
+  public static Account restore(
+      String userId,
+      long version,
+      List<JournalEntry> journal,
+      int journalLength,
+      LotBook lots,
+      long lifetimePoints,
+      List<Hold> holds) {
+    return new Account(userId, version, journal, journalLength, lots, lifetimePoints, holds);
   }
 
   /** An account not yet stored: it is created by its first write. */
   public static Account absent(String userId, int journalLength) {
-    return new Account(userId, 0, List.of(), journalLength, LotBook.empty(), 0);
+    return new Account(userId, 0, List.of(), journalLength, LotBook.empty(), 0, List.of());
   }
 
   public String userId() {
     return userId;
   }
 
-  /** What the lots hold minus the debt. */
+  /** The balance: what the lots and the holds hold, minus the debt. */
   public long balance() {
+    return lots.balance() + heldPoints();
+  }
+
+  /** What redemptions, holds and debits may take: the balance less the held points. */
+  public long available() {
     return lots.balance();
+  }
+
+  public long heldPoints() {
+    return holds.stream().mapToLong(Hold::points).sum();
+  }
+
+  /** The holds not yet captured or released. */
+  public List<Hold> holds() {
+    return List.copyOf(holds);
+  }
+
+  /** The hold with this id, if it is still active. */
+  public Optional<Hold> activeHold(String holdId) {
+    return holds.stream().filter(hold -> hold.id().equals(holdId)).findFirst();
+  }
+
+  /** Reserves points from the lots that expire first; the balance does not change. */
+  Change hold(
+      UUID commandId,
+      long points,
+      String rewardType,
+      java.math.BigDecimal value,
+      Instant expiresAt,
+      Instant at) {
+    List<Taken> taken = lots.spend(points);
+    holds.add(new Hold(commandId.toString(), points, rewardType, value, expiresAt, taken));
+    return record(Change.Kind.HELD, 0, commandId, at, List.of());
+  }
+
+  /**
+   * Redeems {@code points} of an active hold, from the lots it took first; the rest goes back to
+   * its lots.
+   */
+  Change capture(UUID commandId, Hold hold, long points, Instant at) {
+    holds.remove(hold);
+    List<Taken> captured = new ArrayList<>();
+    List<Taken> rest = new ArrayList<>();
+    long left = points;
+    for (Taken part : hold.taken()) {
+      long take = Math.min(left, part.points());
+      if (take > 0) {
+        captured.add(new Taken(part.lotId(), take, part.earnedAt(), part.expiresAt()));
+      }
+      if (part.points() > take) {
+        rest.add(new Taken(part.lotId(), part.points() - take, part.earnedAt(), part.expiresAt()));
+      }
+      left -= take;
+    }
+    lots.restoreAll(rest);
+    return record(Change.Kind.REDEEMED, -points, commandId, at, captured);
+  }
+
+  /** Gives an active hold's points back to their lots; the balance does not change. */
+  Change release(UUID commandId, Hold hold, Instant at) {
+    holds.remove(hold);
+    lots.restoreAll(hold.taken());
+    return record(Change.Kind.RELEASED, 0, commandId, at, List.of());
   }
 
   /** The points the balance is made of, and the debt. */
@@ -104,7 +181,7 @@ public final class Account {
       lots.earn(commandId.toString(), delta, at, expiresAt);
       return record(Change.Kind.ADJUSTED, delta, commandId, at, List.of());
     }
-    if (balance() < -delta) {
+    if (available() < -delta) {
       return record(Change.Kind.REFUSED, 0, commandId, at, List.of());
     }
     List<Taken> taken = lots.spend(-delta);
@@ -116,7 +193,7 @@ public final class Account {
    * records the refusal, so that a redelivered redemption stays refused even if the balance grows.
    */
   public Change redeem(UUID commandId, long points, Instant at) {
-    if (balance() < points) {
+    if (available() < points) {
       return record(Change.Kind.REFUSED, 0, commandId, at, List.of());
     }
     List<Taken> taken = lots.spend(points);

@@ -43,6 +43,8 @@ public record Change(
     REVERSED,
     RESTORED,
     EXPIRED,
+    HELD,
+    RELEASED,
     REFUSED
   }
 }

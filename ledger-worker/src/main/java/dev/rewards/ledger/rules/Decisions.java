@@ -2,16 +2,19 @@ package dev.rewards.ledger.rules;
 
 import dev.rewards.contracts.AdjustPoints;
 import dev.rewards.contracts.CancelRedemption;
+import dev.rewards.contracts.CaptureHold;
 import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.CommandRules;
 import dev.rewards.contracts.EarnPoints;
 import dev.rewards.contracts.ExpirePoints;
+import dev.rewards.contracts.HoldPoints;
 import dev.rewards.contracts.PointsAdjusted;
 import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.PointsExpired;
 import dev.rewards.contracts.RedeemPoints;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RefundPurchase;
+import dev.rewards.contracts.ReleaseHold;
 import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.contracts.RewardsEvent;
@@ -50,7 +53,36 @@ public final class Decisions {
 
           @Override
           public Change redeem(RedeemPoints redeem) {
-            return account.redeem(redeem.commandId(), redeem.pointsToRedeem(), now);
+            Change change = account.redeem(redeem.commandId(), redeem.pointsToRedeem(), now);
+            if (change.kind() != Change.Kind.REFUSED) {
+              return change;
+            }
+            // kept whole: the points available are not rebuilt from the journal (holds)
+            return account.keepOutcome(
+                change,
+                new RedemptionRejected(
+                    RewardsEvent.idFor(redeem.commandId()),
+                    redeem.commandId(),
+                    redeem.userId(),
+                    RedemptionRejected.INSUFFICIENT_POINTS,
+                    redeem.pointsToRedeem(),
+                    account.available(),
+                    now));
+          }
+
+          @Override
+          public Change hold(HoldPoints hold) {
+            return Holds.hold(hold, account, now);
+          }
+
+          @Override
+          public Change capture(CaptureHold capture) {
+            return Holds.capture(capture, account, past, now);
+          }
+
+          @Override
+          public Change release(ReleaseHold release) {
+            return Holds.release(release, account, past, now);
           }
 
           @Override
@@ -157,6 +189,21 @@ public final class Decisions {
           @Override
           public RewardsEvent cancelRedemption(CancelRedemption cancel) {
             throw decidedWithItsChange(cancel);
+          }
+
+          @Override
+          public RewardsEvent hold(HoldPoints hold) {
+            throw decidedWithItsChange(hold);
+          }
+
+          @Override
+          public RewardsEvent capture(CaptureHold capture) {
+            throw decidedWithItsChange(capture);
+          }
+
+          @Override
+          public RewardsEvent release(ReleaseHold release) {
+            throw decidedWithItsChange(release);
           }
 
           @Override

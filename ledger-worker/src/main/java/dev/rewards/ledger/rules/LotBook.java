@@ -127,6 +127,23 @@ public final class LotBook {
   }
 
   /**
+   * Puts held points back into their lots, expired or not: points held past their lot's expiry
+   * expire once released (at the next expiry scan), never while held.
+   */
+  public void restoreAll(List<Taken> taken) {
+    for (Taken part : taken) {
+      inLots += part.points();
+      int index = indexOf(part.lotId());
+      if (index >= 0) {
+        lots.set(index, lots.get(index).withPoints(lots.get(index).points() + part.points()));
+      } else {
+        lots.add(part.asLot());
+        lots.sort(SPENDING_ORDER);
+      }
+    }
+  }
+
+  /**
    * Removes what is left of the lots that expire by {@code asOf}.
    *
    * @return what expired, lot by lot, oldest first

@@ -18,6 +18,9 @@ public interface PastEntries {
   /** An applied redemption (a refused one is none). */
   Optional<Redemption> redemption(String userId, UUID commandId);
 
+  /** Whether this user ever held points under this id (a hold captured or released since too). */
+  boolean holdExisted(String userId, UUID holdId);
+
   /** For commands that refer to no earlier entry. */
   PastEntries NONE =
       new PastEntries() {
@@ -34,6 +37,11 @@ public interface PastEntries {
         @Override
         public Optional<Redemption> redemption(String userId, UUID commandId) {
           return Optional.empty();
+        }
+
+        @Override
+        public boolean holdExisted(String userId, UUID holdId) {
+          return false;
         }
       };
 }

@@ -7,7 +7,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import dev.rewards.contracts.EarnPoints;
-import dev.rewards.contracts.ExpirePoints;
 import dev.rewards.contracts.PointsExpired;
 import dev.rewards.contracts.RedeemPoints;
 import dev.rewards.contracts.RewardsEvent;
@@ -61,7 +60,7 @@ class ExpiryTests {
         }
       };
   private PointsLedger ledger;
-  private final List<ExpirePoints> sent = new ArrayList<>();
+  private final List<dev.rewards.contracts.RewardsCommand> sent = new ArrayList<>();
   private int offset;
 
   @BeforeEach
@@ -93,11 +92,11 @@ class ExpiryTests {
     apply(redeem("u1", 20)); // from the first lot: 40 of it left
     ExpiryScheduler scheduler = scheduler();
 
-    List<ExpirePoints> early = scheduler.scan();
+    List<dev.rewards.contracts.RewardsCommand> early = scheduler.scan();
     now = T0.plus(Duration.ofDays(10)).plusSeconds(30);
-    List<ExpirePoints> due = scheduler.scan();
+    List<dev.rewards.contracts.RewardsCommand> due = scheduler.scan();
     PointsExpired expired = (PointsExpired) apply(due.get(0));
-    List<ExpirePoints> after = scheduler.scan();
+    List<dev.rewards.contracts.RewardsCommand> after = scheduler.scan();
 
     assertThat(early).as("nothing due before its time").isEmpty();
     assertThat(due).singleElement().satisfies(c -> assertThat(c.userId()).isEqualTo("u1"));
@@ -125,8 +124,9 @@ class ExpiryTests {
   void dueLotsScheduledByTwoInstancesAndAgainAfterARestartExpireOnce() {
     apply(earn("u1", 70, T0));
     now = T0.plus(Duration.ofDays(11));
-    List<ExpirePoints> first = scheduler().scan();
-    List<ExpirePoints> second = scheduler().scan(); // another instance, or this one restarted
+    List<dev.rewards.contracts.RewardsCommand> first = scheduler().scan();
+    List<dev.rewards.contracts.RewardsCommand> second =
+        scheduler().scan(); // another instance, or this one restarted
 
     RewardsEvent applied = apply(first.get(0));
     RewardsEvent again = apply(second.get(0));
@@ -154,7 +154,7 @@ class ExpiryTests {
   void anExpiryThatFindsItsLotsSpentMeanwhileChangesNothing() {
     apply(earn("u1", 50, T0));
     now = T0.plus(Duration.ofDays(11));
-    List<ExpirePoints> due = scheduler().scan();
+    List<dev.rewards.contracts.RewardsCommand> due = scheduler().scan();
     apply(redeem("u1", 50)); // the ledger saw the redemption first
 
     PointsExpired expired = (PointsExpired) apply(due.get(0));

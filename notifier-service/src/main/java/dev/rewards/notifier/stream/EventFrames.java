@@ -2,9 +2,11 @@ package dev.rewards.notifier.stream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.rewards.contracts.CommandRejected;
+import dev.rewards.contracts.HoldReleased;
 import dev.rewards.contracts.PointsAdjusted;
 import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.PointsExpired;
+import dev.rewards.contracts.PointsHeld;
 import dev.rewards.contracts.PointsReversed;
 import dev.rewards.contracts.RedemptionCancelled;
 import dev.rewards.contracts.RedemptionRejected;
@@ -63,7 +65,8 @@ public final class EventFrames {
                           redeemed.rewardType(),
                           redeemed.value(),
                           redeemed.occurredAt(),
-                          redeemed.remainingPoints()))));
+                          redeemed.remainingPoints()),
+                      redeemed.holdId())));
         }
 
         @Override
@@ -123,6 +126,41 @@ public final class EventFrames {
                       reversed.reason(),
                       reversed.newBalance(),
                       reversed.occurredAt())));
+        }
+
+        @Override
+        public List<String> pointsHeld(PointsHeld held) {
+          return List.of(
+              frame(
+                  "pointsHeld",
+                  new Held(
+                      held.userId(),
+                      held.commandId(),
+                      held.eventId(),
+                      held.holdId(),
+                      held.points(),
+                      held.rewardType(),
+                      held.expiresAt(),
+                      held.availablePoints(),
+                      held.newBalance(),
+                      held.occurredAt())));
+        }
+
+        @Override
+        public List<String> holdReleased(HoldReleased released) {
+          return List.of(
+              frame(
+                  "holdReleased",
+                  new Released(
+                      released.userId(),
+                      released.commandId(),
+                      released.eventId(),
+                      released.holdId(),
+                      released.points(),
+                      released.cause(),
+                      released.availablePoints(),
+                      released.newBalance(),
+                      released.occurredAt())));
         }
 
         @Override
@@ -226,7 +264,9 @@ public final class EventFrames {
       UUID eventId,
       Instant occurredAt) {}
 
-  record Redeemed(String userId, UUID commandId, UUID eventId, Reward reward) {}
+  /** {@code rewardRedeemed}; {@code holdId} names the hold a capture redeemed. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Redeemed(String userId, UUID commandId, UUID eventId, Reward reward, UUID holdId) {}
 
   record Reward(
       UUID id,
@@ -243,6 +283,31 @@ public final class EventFrames {
       String reason,
       long requiredPoints,
       long availablePoints,
+      Instant occurredAt) {}
+
+  /** {@code pointsHeld}: points reserved at checkout; the balance keeps them, unavailable. */
+  record Held(
+      String userId,
+      UUID commandId,
+      UUID eventId,
+      UUID holdId,
+      long points,
+      String rewardType,
+      Instant expiresAt,
+      long availablePoints,
+      long totalPoints,
+      Instant occurredAt) {}
+
+  /** {@code holdReleased}: a hold voided or expired; its points are available again. */
+  record Released(
+      String userId,
+      UUID commandId,
+      UUID eventId,
+      UUID holdId,
+      long points,
+      String cause,
+      long availablePoints,
+      long totalPoints,
       Instant occurredAt) {}
 
   /** {@code pointsExpired}: unspent points of lots past their expiry left the balance. */

@@ -19,9 +19,9 @@ import org.springframework.data.redis.core.script.RedisScript;
 public class BalanceCache {
 
   /**
-   * Sets {@code v} (version), {@code b} (balance), {@code l} (lifetime points) and {@code x} (next
-   * expiry: {@code epochMillis:points}, or {@code -}) unless the cached version is already at least
-   * as new.
+   * Sets {@code v} (version), {@code b} (balance), {@code l} (lifetime points), {@code x} (next
+   * expiry: {@code epochMillis:points}, or {@code -}) and {@code h} (held points) unless the cached
+   * version is already at least as new.
    */
   private static final RedisScript<Long> PUT_IF_NEWER =
       RedisScript.of(
@@ -30,7 +30,7 @@ public class BalanceCache {
           if current and tonumber(current) >= tonumber(ARGV[1]) then
             return 0
           end
-          redis.call('HSET', KEYS[1], 'v', ARGV[1], 'b', ARGV[2], 'l', ARGV[4], 'x', ARGV[5])
+          redis.call('HSET', KEYS[1], 'v', ARGV[1], 'b', ARGV[2], 'l', ARGV[4], 'x', ARGV[5], 'h', ARGV[6])
           redis.call('PEXPIRE', KEYS[1], ARGV[3])
           return 1
           """,
@@ -48,7 +48,8 @@ public class BalanceCache {
 
   /** The cached balance, if any. */
   public Optional<CachedBalance> get(String userId) {
-    List<Object> fields = redis.opsForHash().multiGet(key(userId), List.of("v", "b", "l", "x"));
+    List<Object> fields =
+        redis.opsForHash().multiGet(key(userId), List.of("v", "b", "l", "x", "h"));
     if (fields.contains(null)) {
       return Optional.empty(); // absent, or cached before all of these were
     }
@@ -57,7 +58,8 @@ public class BalanceCache {
             Long.parseLong((String) fields.get(0)),
             Long.parseLong((String) fields.get(1)),
             Long.parseLong((String) fields.get(2)),
-            NextExpiry.decode((String) fields.get(3))));
+            NextExpiry.decode((String) fields.get(3)),
+            Long.parseLong((String) fields.get(4))));
   }
 
   /**
@@ -74,7 +76,8 @@ public class BalanceCache {
             Long.toString(balance.balance()),
             Long.toString(ttl.toMillis()),
             Long.toString(balance.lifetimePoints()),
-            NextExpiry.encode(balance.nextExpiry()));
+            NextExpiry.encode(balance.nextExpiry()),
+            Long.toString(balance.heldPoints()));
     return stored != null && stored == 1L;
   }
 
@@ -103,7 +106,8 @@ public class BalanceCache {
                               bytes(Long.toString(cached.balance())),
                               ttlMillis,
                               bytes(Long.toString(cached.lifetimePoints())),
-                              bytes(NextExpiry.encode(cached.nextExpiry()))));
+                              bytes(NextExpiry.encode(cached.nextExpiry())),
+                              bytes(Long.toString(cached.heldPoints()))));
               return null;
             });
   }
@@ -126,13 +130,19 @@ public class BalanceCache {
    *
    * @param lifetimePoints points ever earned, less those reversed by refunds
    * @param nextExpiry when the next points expire and how many; null if none ever do
+   * @param heldPoints the part of the balance reserved by holds
    */
   public record CachedBalance(
-      long version, long balance, long lifetimePoints, NextExpiry nextExpiry) {
+      long version, long balance, long lifetimePoints, NextExpiry nextExpiry, long heldPoints) {
 
-    /** A balance with nothing due to expire. */
+    /** A balance with nothing due to expire and nothing held. */
     public CachedBalance(long version, long balance, long lifetimePoints) {
-      this(version, balance, lifetimePoints, null);
+      this(version, balance, lifetimePoints, null, 0);
+    }
+
+    /** What redemptions, holds and debits may take. */
+    public long availablePoints() {
+      return balance - heldPoints;
     }
   }
 

@@ -49,6 +49,21 @@ public final class StoreSchema {
 
     public static final String NEXT_EXPIRY_AT = "nextExpiry.at";
 
+    /**
+     * Active holds: {@code [{h holdId, p points, r rewardType, v value, x expires at, t lots taken
+     * [{i, p, e, x?}]}]}.
+     */
+    public static final String HOLDS = "holds";
+
+    /** Σ of the active holds' points: in the balance, not available. */
+    public static final String HELD_POINTS = "heldPoints";
+
+    /**
+     * The earliest of {@code nextExpiry.at} and the holds' expiry: when the expiry scheduler must
+     * next look at the account (indexed; absent when nothing is ever due).
+     */
+    public static final String NEXT_DUE = "nextDue";
+
     private Accounts() {}
   }
 
