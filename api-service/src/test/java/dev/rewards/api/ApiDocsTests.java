@@ -27,6 +27,10 @@ class ApiDocsTests {
     "post, /rewards/refund/{userId}",
     "post, /rewards/cancel-redemption/{userId}",
     "post, /rewards/admin/adjust/{userId}",
+    "post, /rewards/holds/{userId}",
+    "post, /rewards/holds/{userId}/{holdId}/capture",
+    "post, /rewards/holds/{userId}/{holdId}/void",
+    "get, /rewards/tiers",
     "get, /rewards/options",
     "get, /analytics/rewards-distribution",
   })

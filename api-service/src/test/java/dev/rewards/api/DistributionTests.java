@@ -62,6 +62,7 @@ class DistributionTests {
                     .append("users", 1L)
                     .append("reversedPoints", 5L)
                     .append("expiredPoints", 7L)
+                    .append("heldPoints", 40L)
                     .append("outstandingPoints", 600L)));
     ApiClient.Response response = new ApiClient(port).get("/analytics/rewards-distribution");
     assertThat(response.status()).isEqualTo(200);
@@ -90,7 +91,7 @@ class DistributionTests {
     assertThat(summary.get("totalPointsReversed").asLong()).isEqualTo(25);
     assertThat(summary.get("totalPointsExpired").asLong()).isEqualTo(7);
     assertThat(summary.get("outstandingPoints").asLong()).isEqualTo(750);
-    assertThat(summary.get("heldPoints").asLong()).isZero();
+    assertThat(summary.get("heldPoints").asLong()).isEqualTo(40);
     JsonNode voucher = body.get("redemptionsByType").get(0);
     assertThat(voucher.get("rewardType").asString()).isEqualTo("voucher");
     assertThat(voucher.get("count").asLong()).isEqualTo(1);

@@ -63,6 +63,13 @@ class PathSpellingSecurityTests {
             "{\"redemptionCommandId\":\"9b2e4f10-5c3a-4d7e-8f61-0a1b2c3d4e5f\"}",
             false),
         new Route("GET", "/rewards/statement/spelled", null, false),
+        new Route(
+            "POST", "/rewards/holds/spelled", "{\"points\":500,\"rewardType\":\"voucher\"}", false),
+        new Route(
+            "POST",
+            "/rewards/holds/spelled/9b2e4f10-5c3a-4d7e-8f61-0a1b2c3d4e5f/void",
+            "{}",
+            false),
         new Route("POST", "/rewards/ws-token/spelled", "", false),
         new Route("GET", "/rewards/points/spelled", null, false),
         new Route("GET", "/rewards/transactions/spelled", null, false),

@@ -2,8 +2,10 @@ package dev.rewards.notifier.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rewards.contracts.HoldReleased;
 import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.PointsExpired;
+import dev.rewards.contracts.PointsHeld;
 import dev.rewards.contracts.PointsReversed;
 import dev.rewards.contracts.RedemptionCancelled;
 import dev.rewards.contracts.RedemptionRejected;
@@ -131,6 +133,55 @@ class EventFramesTests {
         .isEqualTo("2025-01-02T03:04:05Z");
     assertThat(expired.path("lots").get(0).path("points").asLong()).isEqualTo(40);
     assertThat(nothing).isEmpty();
+  }
+
+  @Test
+  void aHoldAndItsReleaseBecomeTheirOwnFramesWithTheAvailablePoints() {
+    UUID holdId = UUID.randomUUID();
+    List<JsonNode> held =
+        parse(
+            frames.of(
+                new PointsHeld(
+                    UUID.randomUUID(), commandId, "u1", holdId, 500, "voucher", AT, 200, 700, AT)));
+    List<JsonNode> released =
+        parse(
+            frames.of(
+                new HoldReleased(
+                    UUID.randomUUID(), commandId, "u1", holdId, 500, "EXPIRED", 700, 700, AT)));
+
+    assertThat(held).extracting(f -> f.path("event").asString()).containsExactly("pointsHeld");
+    assertThat(held.get(0).path("data").path("holdId").asString()).isEqualTo(holdId.toString());
+    assertThat(held.get(0).path("data").path("availablePoints").asLong()).isEqualTo(200);
+    assertThat(held.get(0).path("data").path("totalPoints").asLong()).isEqualTo(700);
+    assertThat(released)
+        .extracting(f -> f.path("event").asString())
+        .containsExactly("holdReleased");
+    assertThat(released.get(0).path("data").path("cause").asString()).isEqualTo("EXPIRED");
+  }
+
+  @Test
+  void aCaptureIsARewardRedeemedFrameNamingItsHold() {
+    UUID holdId = UUID.randomUUID();
+    List<JsonNode> out =
+        parse(
+            frames.of(
+                new RewardRedeemed(
+                    UUID.randomUUID(),
+                    commandId,
+                    "u1",
+                    UUID.randomUUID(),
+                    400,
+                    "voucher",
+                    new BigDecimal("4.00"),
+                    300,
+                    AT,
+                    holdId,
+                    100)));
+
+    assertThat(out)
+        .extracting(f -> f.path("event").asString())
+        .containsExactly("pointsUpdated", "rewardRedeemed");
+    assertThat(out.get(1).path("data").path("holdId").asString()).isEqualTo(holdId.toString());
   }
 
   private PointsEarned earned(long points, Long lifetimeAfter) {
