@@ -133,6 +133,8 @@ final class FaultyStack implements AutoCloseable {
     environment.put("LEDGER_PORT", String.valueOf(ports.get(name)));
     environment.put("REWARDS_ADMIN_TOKEN", ADMIN_TOKEN);
     environment.put("REWARDS_KAFKA_PARTITIONS", "6");
+    // holds and campaign points of the history expire within seconds: look for them every second
+    environment.put("REWARDS_EXPIRY_SCAN_INTERVAL", "1s");
     services.put(name, ServiceProcess.start(module, name, ports.get(name), settings, environment));
   }
 

@@ -29,14 +29,18 @@ final class ReferenceModel {
     REDEEM,
     ADJUST,
     REFUND,
-    CANCEL
+    CANCEL,
+    HOLD,
+    CAPTURE,
+    VOID
   }
 
   /**
    * One request the history makes, drawn before it is sent. {@code points} is null for an earn left
    * to the rules; for an adjustment it is signed. A correction names its purchase or redemption
    * when it is sent, chosen by {@code pick} among those of its user so far — so the history is the
-   * same for a seed whatever the threads' interleaving.
+   * same for a seed whatever the threads' interleaving. {@code expiresAt}: an earn's own expiry
+   * (campaign points), or for a hold a short life (10 s) instead of 15 minutes; else null.
    */
   record Op(
       String userId,
@@ -45,7 +49,8 @@ final class ReferenceModel {
       String category,
       BigDecimal amount,
       String rewardType,
-      long pick) {
+      long pick,
+      java.time.Instant expiresAt) {
 
     long earnedPoints() {
       return points != null
@@ -62,7 +67,19 @@ final class ReferenceModel {
       String body,
       Purchase purchase,
       BigDecimal refundAmount,
-      Redemption redemption) {}
+      Redemption redemption,
+      HoldState hold) {
+
+    Request(
+        Op op,
+        String path,
+        String body,
+        Purchase purchase,
+        BigDecimal refundAmount,
+        Redemption redemption) {
+      this(op, path, body, purchase, refundAmount, redemption, null);
+    }
+  }
 
   /**
    * The outcome the model predicts: applied or not (with the rejection reason), and the balance.
@@ -109,8 +126,24 @@ final class ReferenceModel {
     }
   }
 
+  /** A hold as a capture or void sees it. */
+  static final class HoldState {
+    final UUID holdId;
+    final long points;
+    final String rewardType;
+    boolean active = true;
+
+    HoldState(UUID holdId, long points, String rewardType) {
+      this.holdId = holdId;
+      this.points = points;
+      this.rewardType = rewardType;
+    }
+  }
+
   private static final class UserState {
     long balance;
+    long held;
+    final List<HoldState> holds = new ArrayList<>();
     long lifetime;
     long movements;
     final List<Purchase> purchases = new ArrayList<>();
@@ -125,6 +158,7 @@ final class ReferenceModel {
   private long redeemed;
   private long reversed;
   private long adjusted;
+  private long expired;
 
   synchronized void user(String userId) {
     users.put(userId, new UserState());
@@ -139,14 +173,25 @@ final class ReferenceModel {
           new Request(
               op,
               "/rewards/add-points/" + u,
-              op.points() == null
-                  ? "{\"category\":\"%s\",\"amount\":%s}"
-                      .formatted(op.category(), op.amount().toPlainString())
-                  : "{\"points\":%d,\"category\":\"%s\",\"amount\":%s}"
-                      .formatted(op.points(), op.category(), op.amount().toPlainString()),
+              (op.points() == null
+                      ? "{\"category\":\"%s\",\"amount\":%s"
+                          .formatted(op.category(), op.amount().toPlainString())
+                      : "{\"points\":%d,\"category\":\"%s\",\"amount\":%s"
+                          .formatted(op.points(), op.category(), op.amount().toPlainString()))
+                  + (op.expiresAt() == null ? "}" : ",\"expiresAt\":\"" + op.expiresAt() + "\"}"),
               null,
               null,
               null);
+      case HOLD ->
+          new Request(
+              op,
+              "/rewards/holds/" + u,
+              "{\"points\":%d,\"rewardType\":\"%s\",\"expiresInSeconds\":%d}"
+                  .formatted(op.points(), op.rewardType(), op.expiresAt() == null ? 900 : 10),
+              null,
+              null,
+              null);
+      case CAPTURE, VOID -> holdRequest(op, user);
       case REDEEM ->
           new Request(
               op,
@@ -218,6 +263,34 @@ final class ReferenceModel {
     return new Request(op, path, body, purchase, amount, null);
   }
 
+  private static Request holdRequest(Op op, UserState user) {
+    boolean capture = op.kind() == Kind.CAPTURE;
+    HoldState hold =
+        user.holds.isEmpty() || op.pick() % 10 == 0
+            ? null
+            : user.holds.get((int) (op.pick() % user.holds.size()));
+    UUID holdId = hold == null ? unknownId(op) : hold.holdId;
+    String path = "/rewards/holds/" + op.userId() + "/" + holdId + (capture ? "/capture" : "/void");
+    String body = "{}";
+    if (capture && hold != null && (op.pick() / 3) % 4 != 0) {
+      // part of it; now and then one point more than is held
+      long points =
+          (op.pick() / 3) % 4 == 3
+              ? hold.points + 1
+              : Math.max(1, hold.points * ((op.pick() / 3) % 4) / 4);
+      body = "{\"points\":%d}".formatted(points);
+    }
+    return new Request(op, path, body, null, null, null, hold);
+  }
+
+  /** The points a capture asks for, from its body; null for all. */
+  private static Long capturePoints(Request request) {
+    String body = request.body();
+    return body.equals("{}")
+        ? null
+        : Long.parseLong(body.substring(body.indexOf(':') + 1, body.length() - 1));
+  }
+
   private static UUID unknownId(Op op) {
     return new UUID(op.pick(), 0x5EED);
   }
@@ -247,8 +320,10 @@ final class ReferenceModel {
             yield applied(op, user, points);
           }
           case REDEEM -> {
-            if (user.balance < op.points()) {
-              yield new Expected(op, false, op.points(), user.balance, "INSUFFICIENT_POINTS");
+            if (user.balance - user.held < op.points()) {
+              // a refused redemption announces the points available
+              yield new Expected(
+                  op, false, op.points(), user.balance - user.held, "INSUFFICIENT_POINTS");
             }
             user.balance -= op.points();
             user.redemptions.add(new Redemption(commandId, op.points(), op.rewardType()));
@@ -256,7 +331,7 @@ final class ReferenceModel {
             yield applied(op, user, op.points());
           }
           case ADJUST -> {
-            if (op.points() < 0 && user.balance < -op.points()) {
+            if (op.points() < 0 && user.balance - user.held < -op.points()) {
               yield new Expected(op, false, op.points(), user.balance, "INSUFFICIENT_POINTS");
             }
             user.balance += op.points();
@@ -264,6 +339,42 @@ final class ReferenceModel {
             yield applied(op, user, op.points());
           }
           case REFUND -> refund(request, user);
+          case HOLD -> {
+            if (user.balance - user.held < op.points()) {
+              yield new Expected(op, false, op.points(), user.balance, "INSUFFICIENT_POINTS");
+            }
+            user.held += op.points();
+            user.holds.add(new HoldState(commandId, op.points(), op.rewardType()));
+            yield applied(op, user, op.points());
+          }
+          case CAPTURE -> {
+            HoldState hold = request.hold();
+            String refused = holdRefusal(hold);
+            Long asked = capturePoints(request);
+            if (refused == null && asked != null && asked > hold.points) {
+              refused = "INSUFFICIENT_POINTS";
+            }
+            if (refused != null) {
+              yield new Expected(op, false, 0, user.balance, refused);
+            }
+            long points = asked == null ? hold.points : asked;
+            hold.active = false;
+            user.held -= hold.points;
+            user.balance -= points;
+            user.redemptions.add(new Redemption(commandId, points, hold.rewardType));
+            countRedemption(hold.rewardType, points, 1);
+            yield applied(op, user, points);
+          }
+          case VOID -> {
+            HoldState hold = request.hold();
+            String refused = holdRefusal(hold);
+            if (refused != null) {
+              yield new Expected(op, false, 0, user.balance, refused);
+            }
+            hold.active = false;
+            user.held -= hold.points;
+            yield applied(op, user, hold.points);
+          }
           case CANCEL -> {
             Redemption redemption = request.redemption();
             if (redemption == null) {
@@ -280,6 +391,50 @@ final class ReferenceModel {
         };
     expected.put(commandId, outcome);
     return outcome;
+  }
+
+  private static String holdRefusal(HoldState hold) {
+    return hold == null ? "UNKNOWN_HOLD" : hold.active ? null : "HOLD_NOT_ACTIVE";
+  }
+
+  /** A hold of this user released by the ledger once expired. */
+  synchronized void holdExpired(String userId, UUID holdId) {
+    UserState user = users.get(userId);
+    for (HoldState hold : user.holds) {
+      if (hold.holdId.equals(holdId) && hold.active) {
+        hold.active = false;
+        user.held -= hold.points;
+        user.movements++;
+      }
+    }
+  }
+
+  /** Points of this user expired by the ledger. */
+  synchronized void pointsExpired(String userId, long points) {
+    UserState user = users.get(userId);
+    user.balance -= points;
+    user.movements++;
+    expired += points;
+  }
+
+  /** The user's most recent hold, if it was applied. */
+  synchronized java.util.Optional<UUID> lastActiveHoldOf(String userId) {
+    List<HoldState> holds = users.get(userId).holds;
+    return holds.isEmpty() || !holds.get(holds.size() - 1).active
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(holds.get(holds.size() - 1).holdId);
+  }
+
+  synchronized long availableOf(String userId) {
+    return users.get(userId).balance - users.get(userId).held;
+  }
+
+  synchronized long held() {
+    return users.values().stream().mapToLong(user -> user.held).sum();
+  }
+
+  synchronized long expired() {
+    return expired;
   }
 
   private Expected refund(Request request, UserState user) {
@@ -326,7 +481,7 @@ final class ReferenceModel {
    */
   synchronized long raced(String userId, String rewardType, long cost, int requests) {
     UserState user = users.get(userId);
-    long affordable = Math.max(0, Math.min(requests, user.balance / cost));
+    long affordable = Math.max(0, Math.min(requests, (user.balance - user.held) / cost));
     user.balance -= affordable * cost;
     user.movements += affordable;
     countRedemption(rewardType, cost * affordable, affordable);

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.rewards.contracts.CommandRejected;
+import dev.rewards.contracts.ExpirePoints;
+import dev.rewards.contracts.HoldReleased;
 import dev.rewards.contracts.PointsAdjusted;
 import dev.rewards.contracts.PointsEarned;
+import dev.rewards.contracts.PointsExpired;
+import dev.rewards.contracts.PointsHeld;
 import dev.rewards.contracts.PointsReversed;
 import dev.rewards.contracts.RedemptionCancelled;
 import dev.rewards.contracts.RedemptionRejected;
+import dev.rewards.contracts.ReleaseHold;
 import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsEvent;
 import dev.rewards.localstack.ReferenceModel.Expected;
@@ -18,6 +23,8 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,6 +149,7 @@ class ReliabilityIT {
     redemptionsRaceOnOneUser(40);
     duplicateDeliveries += recorder.deliverAgain(0.10, random);
     round("steady after the faults", () -> {});
+    timePasses(6);
 
     List<String> violations = new ArrayList<>();
     auditOutcomes(violations);
@@ -228,27 +236,89 @@ class ReliabilityIT {
         String category = CATEGORIES[random.nextInt(CATEGORIES.length)];
         if (random.nextDouble() < 0.2) {
           BigDecimal amount = BigDecimal.valueOf(1 + random.nextInt(600));
-          ops.add(new Op(user, Kind.EARN, null, category, amount, null, pick));
+          ops.add(new Op(user, Kind.EARN, null, category, amount, null, pick, null));
         } else {
           BigDecimal amount = BigDecimal.valueOf(100 + random.nextInt(30_000), 2);
           long points = 1 + random.nextInt(400);
-          ops.add(new Op(user, Kind.EARN, points, category, amount, null, pick));
+          ops.add(new Op(user, Kind.EARN, points, category, amount, null, pick, null));
         }
-      } else if (draw < 0.78) {
+      } else if (draw < 0.70) {
         String reward = REWARDS[random.nextInt(REWARDS.length)];
         long required = ReferenceModel.OPTIONS.get(reward);
         long points = required + random.nextInt((int) required / 2);
-        ops.add(new Op(user, Kind.REDEEM, points, null, null, reward, pick));
+        ops.add(new Op(user, Kind.REDEEM, points, null, null, reward, pick, null));
+      } else if (draw < 0.78) {
+        ops.add(new Op(user, Kind.REFUND, null, null, null, null, pick, null));
+      } else if (draw < 0.84) {
+        ops.add(new Op(user, Kind.CANCEL, null, null, null, null, pick, null));
       } else if (draw < 0.88) {
-        ops.add(new Op(user, Kind.REFUND, null, null, null, null, pick));
-      } else if (draw < 0.95) {
-        ops.add(new Op(user, Kind.CANCEL, null, null, null, null, pick));
-      } else {
         long delta = random.nextBoolean() ? 1 + random.nextInt(300) : -(1 + random.nextInt(600));
-        ops.add(new Op(user, Kind.ADJUST, delta, null, null, null, pick));
+        ops.add(new Op(user, Kind.ADJUST, delta, null, null, null, pick, null));
+      } else if (draw < 0.94) {
+        String reward = REWARDS[random.nextInt(REWARDS.length)];
+        long required = ReferenceModel.OPTIONS.get(reward);
+        long points = required + random.nextInt((int) required / 2);
+        ops.add(new Op(user, Kind.HOLD, points, null, null, reward, pick, null));
+      } else {
+        Kind kind = random.nextInt(3) < 2 ? Kind.CAPTURE : Kind.VOID;
+        ops.add(new Op(user, kind, null, null, null, null, pick, null));
       }
     }
     return ops;
+  }
+
+  /**
+   * Time-driven changes with a ledger crash among them: for some users a hold that times out after
+   * 10 s, then campaign points that expire after 20 s (bought after the hold, so the hold took none
+   * of them and exactly they expire); ledger-a is killed and restarted meanwhile. The scheduler's
+   * commands have ids derived from the hold and the due time, so the auditor knows what to await;
+   * each must have exactly one outcome, and the model takes them in.
+   */
+  private void timePasses(int count) {
+    Map<UUID, String> releases = new LinkedHashMap<>();
+    Map<UUID, String> expiries = new LinkedHashMap<>();
+    Instant campaignEnd = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
+    for (String user : users.subList(0, count)) {
+      if (model.availableOf(user) >= 500) {
+        send(new Op(user, Kind.HOLD, 500L, null, null, "voucher", 0, Instant.now()), false);
+        model
+            .lastActiveHoldOf(user)
+            .ifPresent(hold -> releases.put(ReleaseHold.expiryIdFor(hold), user));
+      }
+      send(new Op(user, Kind.EARN, 40L, "campaign", BigDecimal.TEN, null, 0, campaignEnd), false);
+      expiries.put(ExpirePoints.idFor(user, campaignEnd), user);
+    }
+    drain();
+    stack.crash("ledger-a");
+    stack.restart("ledger-a");
+    List<UUID> scheduled = new ArrayList<>(releases.keySet());
+    scheduled.addAll(expiries.keySet());
+    await()
+        .atMost(DRAIN_TIMEOUT)
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> scheduled.stream().noneMatch(id -> recorder.outcomesOf(id).isEmpty()));
+    accepted.addAll(scheduled); // audited for exactly one outcome with the others
+    releases.forEach(
+        (id, user) -> {
+          RewardsEvent outcome = recorder.outcomesOf(id).get(0);
+          assertThat(outcome)
+              .as("hold released (seed %d)", SEED)
+              .isInstanceOfSatisfying(
+                  HoldReleased.class, r -> assertThat(r.cause()).isEqualTo("EXPIRED"));
+          model.holdExpired(user, ((HoldReleased) outcome).holdId());
+        });
+    expiries.forEach(
+        (id, user) -> {
+          RewardsEvent outcome = recorder.outcomesOf(id).get(0);
+          assertThat(outcome)
+              .as("campaign points expired (seed %d)", SEED)
+              .isInstanceOfSatisfying(
+                  PointsExpired.class, e -> assertThat(e.points()).isEqualTo(40));
+          model.pointsExpired(user, 40);
+        });
+    figures.put(
+        "time-driven (ledger-a killed among them)",
+        releases.size() + " holds released on expiry, " + expiries.size() + " campaign expiries");
   }
 
   /**
@@ -258,8 +328,10 @@ class ReliabilityIT {
   private void redemptionsRaceOnOneUser(int requests) {
     String user = users.get(random.nextInt(users.size()));
     long affordable = requests / 3 + random.nextInt(requests / 3);
-    long topUp = Math.max(1, affordable * 500 + 250 - model.balanceOf(user));
-    send(new Op(user, Kind.EARN, topUp, "shopping", BigDecimal.valueOf(topUp), null, 0), false);
+    long topUp = Math.max(1, affordable * 500 + 250 - model.availableOf(user));
+    send(
+        new Op(user, Kind.EARN, topUp, "shopping", BigDecimal.valueOf(topUp), null, 0, null),
+        false);
     drain();
     List<UUID> racing = java.util.Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -361,6 +433,19 @@ class ReliabilityIT {
           event instanceof RedemptionCancelled cancelled
               && cancelled.pointsRestored() == expected.points()
               && cancelled.newBalance() == expected.balanceAfter();
+      case HOLD ->
+          event instanceof PointsHeld held
+              && held.points() == expected.points()
+              && held.newBalance() == expected.balanceAfter();
+      case CAPTURE ->
+          event instanceof RewardRedeemed captured
+              && captured.holdId() != null
+              && captured.pointsRedeemed() == expected.points()
+              && captured.remainingPoints() == expected.balanceAfter();
+      case VOID ->
+          event instanceof HoldReleased released
+              && released.points() == expected.points()
+              && released.newBalance() == expected.balanceAfter();
     };
   }
 
@@ -439,11 +524,16 @@ class ReliabilityIT {
         summary.get("totalPointsAdjusted").asLong(),
         model.adjusted());
     compare(
+        violations,
+        "totalPointsExpired",
+        summary.get("totalPointsExpired").asLong(),
+        model.expired());
+    compare(
         violations, "totalPointsInSystem", summary.get("totalPointsInSystem").asLong(), inSystem);
     compare(
         violations,
-        "earned − redeemed − reversed + adjusted",
-        model.earned() - model.redeemed() - model.reversed() + model.adjusted(),
+        "earned − redeemed − reversed − expired + adjusted",
+        model.earned() - model.redeemed() - model.reversed() - model.expired() + model.adjusted(),
         inSystem);
   }
 
@@ -488,6 +578,12 @@ class ReliabilityIT {
         "summary.totalPointsReversed",
         summary.get("totalPointsReversed").asLong(),
         model.reversed());
+    compare(differences, "summary.heldPoints", summary.get("heldPoints").asLong(), model.held());
+    compare(
+        differences,
+        "summary.totalPointsExpired",
+        summary.get("totalPointsExpired").asLong(),
+        model.expired());
     compare(
         differences,
         "summary.outstandingPoints",
@@ -581,7 +677,8 @@ class ReliabilityIT {
     figures.put("connections lost and retried by clients", client.lostConnections.get());
     figures.put(
         "faults",
-        "1 ledger kill, 1 ledger graceful restart, store 8 s, Redis 6 s, Kafka broker restart");
+        "1 ledger kill, 1 ledger graceful restart, store 8 s, Redis 6 s, Kafka broker restart,"
+            + " 1 ledger kill among expiring holds and points");
     figures.put("violations", violations.size());
     figures.put("elapsed s", (System.nanoTime() - startedAt) / 1_000_000_000);
     System.out.println("ReliabilityIT figures:");
