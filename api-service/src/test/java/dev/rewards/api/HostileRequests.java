@@ -123,8 +123,14 @@ final class HostileRequests {
               "\"9b2e4f10-5c3a-4d7e-8f61-0a1b2c3d4e5f\"",
               "reason",
               "\"order cancelled\""));
+  private static final Endpoint HOLD =
+      new Endpoint(
+          "/rewards/holds/",
+          List.of("points", "expiresInSeconds"),
+          List.of("rewardType"),
+          Map.of("points", "500", "rewardType", "\"voucher\"", "expiresInSeconds", "60"));
   private static final List<Endpoint> WRITES =
-      List.of(CREATE_USER, ADD_POINTS, REDEEM, REFUND, CANCEL_REDEMPTION);
+      List.of(CREATE_USER, ADD_POINTS, REDEEM, REFUND, CANCEL_REDEMPTION, HOLD);
   static final String BATCH_PATH = "/rewards/add-points-batch";
 
   private static final List<String> READ_PATHS =
@@ -298,7 +304,8 @@ final class HostileRequests {
               List.of(
                   "0",
                   "-1",
-                  "1000001",
+                  // beyond an earn's million; a hold may take up to ten million
+                  endpoint == HOLD ? "10000001" : "1000001",
                   "1.5",
                   "1e309",
                   "9223372036854775808",
@@ -347,6 +354,8 @@ final class HostileRequests {
                   "\"a b\"",
                   "\"%2e%2e\"");
           case "name" -> List.of("\"\"", "\"" + "n".repeat(201) + "\"");
+          case "expiresInSeconds" ->
+              List.of("9", "86401", "-1", "0", "1.5", "1e10", "2147483648", "NaN");
           case "reason" -> List.of("\"\"", "\"" + "r".repeat(201) + "\"");
           case "commandId", "redemptionCommandId" ->
               List.of(
