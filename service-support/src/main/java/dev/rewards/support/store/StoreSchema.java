@@ -43,11 +43,9 @@ public final class StoreSchema {
 
     /**
      * When the next lots expire and how many points they hold: {@code {at, points}}; absent when no
-     * lot ever expires. Indexed on {@code at}: the expiry scheduler finds due accounts by it.
+     * lot ever expires. Shown in the balance read.
      */
     public static final String NEXT_EXPIRY = "nextExpiry";
-
-    public static final String NEXT_EXPIRY_AT = "nextExpiry.at";
 
     /**
      * Active holds: {@code [{h holdId, p points, r rewardType, v value, x expires at, t lots taken
