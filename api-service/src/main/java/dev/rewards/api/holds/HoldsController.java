@@ -53,21 +53,7 @@ class HoldsController {
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       @RequestHeader(name = "Prefer", required = false) String prefer) {
     CommandRequest command = acceptance.prepare(userId, idempotencyKey, prefer, request);
-    RewardOption option =
-        options
-            .find(request.rewardType())
-            .orElseThrow(
-                () ->
-                    new InvalidFieldException(
-                        "rewardType",
-                        "Unknown rewardType '"
-                            + request.rewardType()
-                            + "'; see GET /rewards/options"));
-    if (request.points() < option.pointsRequired()) {
-      throw new InvalidFieldException(
-          "points",
-          "points must be at least %d for %s".formatted(option.pointsRequired(), option.type()));
-    }
+    RewardOption option = options.requireFor(request.rewardType(), request.points(), "points");
     int seconds = request.expiresInSeconds() != null ? request.expiresInSeconds() : DEFAULT_SECONDS;
     return acceptance.accept(
         command,

@@ -2,7 +2,6 @@ package dev.rewards.api.redemption;
 
 import dev.rewards.api.commands.CommandAcceptance;
 import dev.rewards.api.commands.CommandRequest;
-import dev.rewards.api.system.InvalidFieldException;
 import dev.rewards.contracts.RedeemPoints;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -52,21 +51,7 @@ class RedeemController {
       @RequestHeader(name = "Prefer", required = false) String prefer) {
     CommandRequest command = acceptance.prepare(userId, idempotencyKey, prefer, request);
     RewardOption option =
-        options
-            .find(request.rewardType())
-            .orElseThrow(
-                () ->
-                    new InvalidFieldException(
-                        "rewardType",
-                        "Unknown rewardType '"
-                            + request.rewardType()
-                            + "'; see GET /rewards/options"));
-    if (request.pointsToRedeem() < option.pointsRequired()) {
-      throw new InvalidFieldException(
-          "pointsToRedeem",
-          "pointsToRedeem must be at least %d for %s"
-              .formatted(option.pointsRequired(), option.type()));
-    }
+        options.requireFor(request.rewardType(), request.pointsToRedeem(), "pointsToRedeem");
     return acceptance.accept(
         command,
         (UUID commandId) ->

@@ -1,5 +1,6 @@
 package dev.rewards.api.redemption;
 
+import dev.rewards.api.system.InvalidFieldException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,5 +22,28 @@ public record RewardOptions(List<RewardOption> options) {
 
   public Optional<RewardOption> find(String type) {
     return options.stream().filter(o -> o.type().equals(type)).findFirst();
+  }
+
+  /**
+   * The option a redemption or hold of {@code points} asks for.
+   *
+   * @param pointsField the request field holding the points, named when they are too few
+   * @throws InvalidFieldException if the reward is unknown or needs more points
+   */
+  public RewardOption requireFor(String rewardType, long points, String pointsField) {
+    RewardOption option =
+        find(rewardType)
+            .orElseThrow(
+                () ->
+                    new InvalidFieldException(
+                        "rewardType",
+                        "Unknown rewardType '" + rewardType + "'; see GET /rewards/options"));
+    if (points < option.pointsRequired()) {
+      throw new InvalidFieldException(
+          pointsField,
+          "%s must be at least %d for %s"
+              .formatted(pointsField, option.pointsRequired(), option.type()));
+    }
+    return option;
   }
 }

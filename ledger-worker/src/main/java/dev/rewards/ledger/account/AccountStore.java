@@ -18,6 +18,7 @@ import dev.rewards.ledger.rules.Hold;
 import dev.rewards.ledger.rules.JournalEntry;
 import dev.rewards.ledger.rules.Lot;
 import dev.rewards.ledger.rules.LotBook;
+import dev.rewards.ledger.rules.NextExpiry;
 import dev.rewards.ledger.rules.Taken;
 import dev.rewards.support.store.StoreSchema;
 import dev.rewards.support.store.StoreSchema.Accounts;
@@ -262,11 +263,10 @@ public class AccountStore {
                 next ->
                     set(
                         Accounts.NEXT_EXPIRY,
-                        new Document("at", Date.from(next.expiresAt()))
-                            .append("points", next.points())))
+                        new Document("at", Date.from(next.at())).append("points", next.points())))
             .orElse(com.mongodb.client.model.Updates.unset(Accounts.NEXT_EXPIRY));
     List<Document> holds = new ArrayList<>();
-    Instant nextDue = account.lots().nextExpiry().map(Lot::expiresAt).orElse(null);
+    Instant nextDue = account.lots().nextExpiry().map(NextExpiry::at).orElse(null);
     for (Hold hold : account.holds()) {
       holds.add(
           new Document("h", hold.id())

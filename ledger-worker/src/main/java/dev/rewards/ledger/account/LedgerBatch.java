@@ -136,7 +136,7 @@ public final class LedgerBatch {
               account
                   .lots()
                   .nextExpiry()
-                  .map(next -> new NextExpiry(next.expiresAt(), next.points()))
+                  .map(next -> new NextExpiry(next.at(), next.points()))
                   .orElse(null),
               account.heldPoints()));
     }

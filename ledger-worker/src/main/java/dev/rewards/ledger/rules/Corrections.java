@@ -5,7 +5,6 @@ import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.PointsReversed;
 import dev.rewards.contracts.RedemptionCancelled;
 import dev.rewards.contracts.RefundPurchase;
-import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.contracts.RewardsEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -28,7 +27,7 @@ final class Corrections {
             ? past.purchaseByKey(refund.userId(), refund.purchaseIdempotencyKey())
             : past.purchase(refund.userId(), refund.purchaseCommandId());
     if (found.isEmpty()) {
-      return refuse(
+      return Refusals.refuse(
           refund,
           account,
           now,
@@ -44,7 +43,7 @@ final class Corrections {
     Purchase purchase = found.get();
     BigDecimal refundable = purchase.refundable();
     if (refundable.signum() <= 0) {
-      return refuse(
+      return Refusals.refuse(
           refund,
           account,
           now,
@@ -54,7 +53,7 @@ final class Corrections {
     }
     BigDecimal amount = refund.amount() != null ? refund.amount() : refundable;
     if (amount.compareTo(refundable) > 0) {
-      return refuse(
+      return Refusals.refuse(
           refund,
           account,
           now,
@@ -89,7 +88,7 @@ final class Corrections {
   static Change cancel(CancelRedemption cancel, Account account, PastEntries past, Instant now) {
     Optional<Redemption> found = past.redemption(cancel.userId(), cancel.redemptionCommandId());
     if (found.isEmpty()) {
-      return refuse(
+      return Refusals.refuse(
           cancel,
           account,
           now,
@@ -102,7 +101,7 @@ final class Corrections {
     }
     Redemption redemption = found.get();
     if (redemption.cancelled()) {
-      return refuse(
+      return Refusals.refuse(
           cancel,
           account,
           now,
@@ -124,27 +123,6 @@ final class Corrections {
             redemption.pointsRedeemed() - change.delta(),
             cancel.reason(),
             change.balanceAfter(),
-            now));
-  }
-
-  private static Change refuse(
-      RewardsCommand command,
-      Account account,
-      Instant now,
-      String reason,
-      String field,
-      String detail) {
-    Change refused = account.refuse(command.commandId(), now);
-    return account.keepOutcome(
-        refused,
-        new CommandRejected(
-            RewardsEvent.idFor(command.commandId()),
-            command.commandId(),
-            command.userId(),
-            command.commandType(),
-            reason,
-            field,
-            detail,
             now));
   }
 }

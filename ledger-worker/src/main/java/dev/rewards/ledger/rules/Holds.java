@@ -26,7 +26,7 @@ final class Holds {
 
   static Change hold(HoldPoints hold, Account account, Instant now) {
     if (account.available() < hold.points()) {
-      return refuse(
+      return Refusals.refuse(
           hold,
           account,
           now,
@@ -66,7 +66,7 @@ final class Holds {
     Hold hold = active.get();
     long points = capture.points() != null ? capture.points() : hold.points();
     if (points > hold.points()) {
-      return refuse(
+      return Refusals.refuse(
           capture,
           account,
           now,
@@ -122,7 +122,7 @@ final class Holds {
       PastEntries past,
       Instant now) {
     boolean existed = past.holdExisted(command.userId(), holdId);
-    return refuse(
+    return Refusals.refuse(
         command,
         account,
         now,
@@ -131,26 +131,5 @@ final class Holds {
         existed
             ? "Hold " + holdId + " was captured or released already"
             : "No hold of " + command.userId() + " has id " + holdId);
-  }
-
-  private static Change refuse(
-      RewardsCommand command,
-      Account account,
-      Instant now,
-      String reason,
-      String field,
-      String detail) {
-    Change refused = account.refuse(command.commandId(), now);
-    return account.keepOutcome(
-        refused,
-        new CommandRejected(
-            RewardsEvent.idFor(command.commandId()),
-            command.commandId(),
-            command.userId(),
-            command.commandType(),
-            reason,
-            field,
-            detail,
-            now));
   }
 }

@@ -161,7 +161,7 @@ public final class LotBook {
   }
 
   /** The first moment any lot expires, and the points expiring then; empty if none ever does. */
-  public java.util.Optional<Lot> nextExpiry() {
+  public java.util.Optional<NextExpiry> nextExpiry() {
     Instant first = null;
     long points = 0;
     for (Lot lot : lots) {
@@ -178,7 +178,7 @@ public final class LotBook {
     }
     return first == null
         ? java.util.Optional.empty()
-        : java.util.Optional.of(new Lot("next-expiry", points, first, first));
+        : java.util.Optional.of(new NextExpiry(first, points));
   }
 
   private List<Taken> takeInOrder(long points, List<Lot> order) {

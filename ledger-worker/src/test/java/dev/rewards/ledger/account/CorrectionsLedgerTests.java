@@ -19,12 +19,12 @@ import dev.rewards.contracts.RefundPurchase;
 import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.contracts.RewardsEvent;
 import dev.rewards.embedded.mongo.SnapshotH2Backend;
+import dev.rewards.ledger.TestClocks;
 import dev.rewards.ledger.rules.PointsValidity;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -273,23 +273,7 @@ class CorrectionsLedgerTests {
   }
 
   private PointsLedger ledger(LedgerEntries entries) {
-    Clock clock =
-        new Clock() {
-          @Override
-          public Instant instant() {
-            return now;
-          }
-
-          @Override
-          public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-          }
-
-          @Override
-          public Clock withZone(java.time.ZoneId zone) {
-            return this;
-          }
-        };
+    Clock clock = TestClocks.following(() -> now);
     return new PointsLedger(
         new AccountStore(db, 20),
         entries,

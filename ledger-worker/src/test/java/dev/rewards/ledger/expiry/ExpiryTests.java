@@ -11,6 +11,7 @@ import dev.rewards.contracts.PointsExpired;
 import dev.rewards.contracts.RedeemPoints;
 import dev.rewards.contracts.RewardsEvent;
 import dev.rewards.embedded.mongo.SnapshotH2Backend;
+import dev.rewards.ledger.TestClocks;
 import dev.rewards.ledger.account.AccountStore;
 import dev.rewards.ledger.account.CommandLog;
 import dev.rewards.ledger.account.LedgerEntries;
@@ -20,8 +21,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -42,23 +41,7 @@ class ExpiryTests {
   private MongoClient client;
   private MongoDatabase db;
   private Instant now = T0;
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public Instant instant() {
-          return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-          return this;
-        }
-      };
+  private final Clock clock = TestClocks.following(() -> now);
   private PointsLedger ledger;
   private final List<dev.rewards.contracts.RewardsCommand> sent = new ArrayList<>();
   private int offset;
