@@ -1,5 +1,6 @@
 package dev.rewards.api.commands;
 
+import dev.rewards.api.backpressure.Backpressure;
 import dev.rewards.api.system.InvalidFieldException;
 import dev.rewards.api.system.NotFoundException;
 import dev.rewards.api.users.UserIds;
@@ -44,6 +45,7 @@ public class CommandAcceptance {
   private final CommandPublisher publisher;
   private final CommandStatusStore statuses;
   private final OutcomeWaiters waiters;
+  private final Backpressure backpressure;
   private final JsonMapper json;
   private final Clock clock;
 
@@ -69,6 +71,7 @@ public class CommandAcceptance {
       CommandPublisher publisher,
       CommandStatusStore statuses,
       OutcomeWaiters waiters,
+      Backpressure backpressure,
       JsonMapper json,
       Clock clock) {
     this.users = users;
@@ -76,13 +79,15 @@ public class CommandAcceptance {
     this.publisher = publisher;
     this.statuses = statuses;
     this.waiters = waiters;
+    this.backpressure = backpressure;
     this.json = json;
     this.clock = clock;
   }
 
   /**
    * Validates what every balance-changing request shares: the user (400, 404), the idempotency key
-   * and the wait preference (400).
+   * and the wait preference (400); then whether the ledger can take more (503, see {@link
+   * #admit()}).
    */
   public CommandRequest prepare(String userId, String idempotencyKey, String prefer, Object body) {
     UserIds.requireValid("userId", userId);
@@ -93,12 +98,22 @@ public class CommandAcceptance {
     if (!users.exists(userId)) {
       throw new NotFoundException("User " + userId + " not found");
     }
+    admit();
     return new CommandRequest(
         userId,
         idempotencyKey,
         fingerprint(userId, body),
         waitSeconds,
         clock.instant().truncatedTo(ChronoUnit.MILLIS));
+  }
+
+  /**
+   * Refuses new work while the ledger is further behind than {@code REWARDS_MAX_LAG} commands.
+   *
+   * @throws dev.rewards.api.backpressure.LedgerOverloadedException 503 with {@code Retry-After}
+   */
+  public void admit() {
+    backpressure.admit();
   }
 
   /** Publishes the command {@code build} makes (or, for a repeated key, the earlier one). */

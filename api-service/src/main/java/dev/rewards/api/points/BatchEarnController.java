@@ -49,8 +49,10 @@ class BatchEarnController {
           "1–200 purchases, each `{userId, points?, category, amount, timestamp?,"
               + " idempotencyKey?}`. 200 with one result per purchase, in order: `status` 202 with"
               + " its `commandId`, or the 400/404/422/503 it would have had alone, with a problem"
-              + " `title`, `detail` and `field`. A malformed batch as a whole is a 400.")
+              + " `title`, `detail` and `field`. A malformed batch as a whole is a 400; while the"
+              + " ledger is too far behind, the whole batch is a 503 with `Retry-After`.")
   CompletableFuture<BatchResults> addPoints(@Valid @RequestBody PurchaseBatch batch) {
+    acceptance.admit(); // all or none: a half-refused batch would only be sent again in full
     List<CompletableFuture<BatchItemResult>> results = new ArrayList<>();
     for (int i = 0; i < batch.purchases().size(); i++) {
       results.add(accept(i, batch.purchases().get(i)));

@@ -57,11 +57,19 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
           e.title(),
           e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
     }
-    return problem(
-        e.status(),
-        e.title(),
-        e.getMessage(),
-        e.field() == null ? Map.of() : Map.of("field", e.field()));
+    ResponseEntity<Object> answer =
+        problem(
+            e.status(),
+            e.title(),
+            e.getMessage(),
+            e.field() == null ? Map.of() : Map.of("field", e.field()));
+    if (e.headers().isEmpty()) {
+      return answer;
+    }
+    HttpHeaders headers = new HttpHeaders();
+    headers.addAll(answer.getHeaders());
+    e.headers().forEach(headers::set);
+    return new ResponseEntity<>(answer.getBody(), headers, answer.getStatusCode());
   }
 
   @ExceptionHandler(Exception.class)

@@ -1,5 +1,6 @@
 package dev.rewards.api.system;
 
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -32,5 +33,10 @@ public abstract class RefusedException extends RuntimeException {
   /** The request field at fault, or null. */
   public String field() {
     return field;
+  }
+
+  /** Response headers the answer carries, such as {@code Retry-After}. */
+  public Map<String, String> headers() {
+    return Map.of();
   }
 }
