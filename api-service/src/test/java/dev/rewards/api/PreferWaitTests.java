@@ -18,7 +18,9 @@ import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsEvent;
 import dev.rewards.contracts.StableIds;
 import dev.rewards.contracts.Topics;
+import dev.rewards.support.metrics.CommandHops;
 import dev.rewards.support.testing.KafkaTestClients;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -63,6 +65,7 @@ class PreferWaitTests {
   private Producer<String, Object> events;
 
   @Autowired KafkaListenerEndpointRegistry listeners;
+  @Autowired MeterRegistry meters;
 
   @Value("${rewards.kafka.partitions}")
   int partitions;
@@ -114,6 +117,45 @@ class PreferWaitTests {
     assertThat(body.get("newBalance").asLong()).isEqualTo(450);
     assertThat(body.get("transaction").get("pointsEarned").asLong()).isEqualTo(50);
     assertThat(body.get("transaction").get("category").asString()).isEqualTo("dining");
+  }
+
+  @Test
+  void timesTheBrokerAcknowledgementTheOutcomeDeliveryAndTheWholeAwaitedCommand() throws Exception {
+    long acksBefore = hopCount(CommandHops.BROKER_ACK);
+    long deliveriesBefore = hopCount(CommandHops.outcomeDelivery("api"));
+    long awaitedBefore = hopCount(CommandHops.AWAITED);
+    createUser("waiter-timed");
+    CompletableFuture<HttpResponse<String>> response =
+        post("/rewards/add-points/waiter-timed", "{\"points\":5,\"category\":\"x\",\"amount\":1}");
+    EarnPoints earn = (EarnPoints) commands.awaitFor("waiter-timed").value();
+    announce(
+        new PointsEarned(
+            RewardsEvent.idFor(earn.commandId()),
+            earn.commandId(),
+            "waiter-timed",
+            StableIds.derive("transaction", earn.commandId()),
+            5,
+            "x",
+            earn.amount(),
+            earn.purchasedAt(),
+            5,
+            Instant.now()));
+
+    assertThat(response.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> {
+              assertThat(hopCount(CommandHops.BROKER_ACK)).isGreaterThan(acksBefore);
+              assertThat(hopCount(CommandHops.outcomeDelivery("api")))
+                  .isGreaterThan(deliveriesBefore);
+              assertThat(hopCount(CommandHops.AWAITED)).isEqualTo(awaitedBefore + 1);
+            });
+  }
+
+  private long hopCount(String hop) {
+    var timer = meters.find(CommandHops.METER).tag("hop", hop).timer();
+    return timer == null ? 0 : timer.count();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.rewards.analytics.stream;
 import dev.rewards.analytics.distribution.DistributionUpdater;
 import dev.rewards.contracts.RewardsEvent;
 import dev.rewards.contracts.Topics;
+import dev.rewards.support.metrics.CommandHops;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -20,9 +21,11 @@ class EventListener {
   private final DistributionUpdater updater;
   private final Counter applied;
   private final Counter duplicates;
+  private final CommandHops hops;
 
-  EventListener(DistributionUpdater updater, MeterRegistry meters) {
+  EventListener(DistributionUpdater updater, MeterRegistry meters, CommandHops hops) {
     this.updater = updater;
+    this.hops = hops;
     this.applied = meters.counter("rewards.analytics.events", "result", "applied");
     this.duplicates = meters.counter("rewards.analytics.events", "result", "duplicate");
   }
@@ -31,11 +34,13 @@ class EventListener {
   void on(
       RewardsEvent event,
       @Header(KafkaHeaders.RECEIVED_PARTITION) int partition,
-      @Header(KafkaHeaders.OFFSET) long offset) {
+      @Header(KafkaHeaders.OFFSET) long offset,
+      @Header(KafkaHeaders.RECEIVED_TIMESTAMP) long publishedAt) {
     if (updater.apply(event, partition, offset)) {
       applied.increment();
     } else {
       duplicates.increment();
     }
+    hops.since(CommandHops.outcomeDelivery("analytics"), publishedAt);
   }
 }

@@ -2,6 +2,7 @@ package dev.rewards.api.commands;
 
 import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.contracts.Topics;
+import dev.rewards.support.metrics.CommandHops;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
@@ -21,9 +22,11 @@ public class CommandPublisher {
   private final MeterRegistry meters;
   private final Map<String, Counter> accepted = new ConcurrentHashMap<>();
   private final Counter refusedByBroker;
+  private final CommandHops hops;
 
-  CommandPublisher(KafkaTemplate<Object, Object> kafka, MeterRegistry meters) {
+  CommandPublisher(KafkaTemplate<Object, Object> kafka, MeterRegistry meters, CommandHops hops) {
     this.kafka = kafka;
+    this.hops = hops;
     this.meters = meters;
     this.refusedByBroker = meters.counter("rewards.commands.refused", "reason", "broker");
   }
@@ -36,6 +39,7 @@ public class CommandPublisher {
 
   /** Completes when acknowledged; fails with {@link BrokerUnavailableException} otherwise. */
   public CompletableFuture<Void> publish(RewardsCommand command) {
+    long sentAt = System.nanoTime();
     try {
       return kafka
           .send(Topics.COMMANDS, command.userId(), command)
@@ -45,6 +49,7 @@ public class CommandPublisher {
                   refusedByBroker.increment();
                   throw new BrokerUnavailableException(failure);
                 }
+                hops.recordNanos(CommandHops.BROKER_ACK, System.nanoTime() - sentAt);
                 acceptedOf(command).increment();
                 return null;
               });

@@ -6,6 +6,7 @@ import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.contracts.RewardsEvent;
 import dev.rewards.contracts.Topics;
 import dev.rewards.ledger.account.LedgerBatch;
+import dev.rewards.support.metrics.CommandHops;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -48,12 +49,15 @@ class CommandListener {
   private final DeadLetterPublishingRecoverer deadLetters;
   private final RecordFailures failures;
   private final Clock clock;
+  private final CommandHops hops;
 
   CommandListener(
       CommandProcessor processor,
       DeadLetterPublishingRecoverer deadLetters,
       RecordFailures failures,
-      Clock clock) {
+      Clock clock,
+      CommandHops hops) {
+    this.hops = hops;
     this.processor = processor;
     this.deadLetters = deadLetters;
     this.failures = failures;
@@ -62,6 +66,7 @@ class CommandListener {
 
   @KafkaListener(id = ID, idIsGroup = false, topics = Topics.COMMANDS, batch = "true")
   void on(List<ConsumerRecord<String, RewardsCommand>> records) {
+    records.forEach(record -> hops.since(CommandHops.LEDGER_QUEUED, record.timestamp()));
     List<Runnable> announcements;
     try {
       announcements = applyTogether(records);
@@ -76,7 +81,9 @@ class CommandListener {
           e.toString());
       announcements = applyOneByOne(records);
     }
+    long sending = System.nanoTime();
     announcements.forEach(Runnable::run);
+    hops.recordNanos(CommandHops.LEDGER_SEND, System.nanoTime() - sending);
   }
 
   /**
@@ -90,12 +97,14 @@ class CommandListener {
         processor.startBatch(
             records.stream().map(ConsumerRecord::value).filter(Objects::nonNull).toList());
     List<Optional<RewardsEvent>> outcomes = new ArrayList<>();
+    long deciding = System.nanoTime();
     for (ConsumerRecord<String, RewardsCommand> record : records) {
       outcomes.add(
           isUnreadable(record)
               ? Optional.empty()
               : processor.decide(record.value(), sourceOf(record), batch));
     }
+    hops.recordNanos(CommandHops.LEDGER_DECIDE, System.nanoTime() - deciding);
     processor.finish(batch);
     List<Runnable> announcements = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {

@@ -8,6 +8,7 @@ import dev.rewards.ledger.account.LedgerBatch;
 import dev.rewards.ledger.account.LedgerOutcome;
 import dev.rewards.ledger.account.PointsLedger;
 import dev.rewards.ledger.cache.BalanceCacheUpdater;
+import dev.rewards.support.metrics.CommandHops;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -31,12 +32,15 @@ public class CommandProcessor {
   private final BalanceCacheUpdater cache;
   private final KafkaTemplate<Object, Object> kafka;
   private final OutcomeMetrics metrics;
+  private final CommandHops hops;
 
   CommandProcessor(
       PointsLedger ledger,
       BalanceCacheUpdater cache,
       KafkaTemplate<Object, Object> kafka,
-      OutcomeMetrics metrics) {
+      OutcomeMetrics metrics,
+      CommandHops hops) {
+    this.hops = hops;
     this.ledger = ledger;
     this.cache = cache;
     this.kafka = kafka;
@@ -45,7 +49,10 @@ public class CommandProcessor {
 
   /** Starts a batch of these commands (see {@link PointsLedger#startBatch}). */
   public LedgerBatch startBatch(List<RewardsCommand> commands) {
-    return ledger.startBatch(commands);
+    long started = System.nanoTime();
+    LedgerBatch batch = ledger.startBatch(commands);
+    hops.recordNanos(CommandHops.LEDGER_READ, System.nanoTime() - started);
+    return batch;
   }
 
   /**
@@ -71,8 +78,12 @@ public class CommandProcessor {
 
   /** Writes the batch's changes to the store, then caches the balances they leave. */
   public void finish(LedgerBatch batch) {
+    long started = System.nanoTime();
     batch.flush();
+    long written = System.nanoTime();
+    hops.recordNanos(CommandHops.LEDGER_WRITE, written - started);
     cache.refreshAll(batch.balancesToCache());
+    hops.recordNanos(CommandHops.LEDGER_CACHE, System.nanoTime() - written);
   }
 
   /** Publishes an outcome, inside the listener's transaction. */

@@ -19,6 +19,7 @@ import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.contracts.RewardsEvent;
 import dev.rewards.contracts.Topics;
 import dev.rewards.support.cache.BalanceCache;
+import dev.rewards.support.metrics.CommandHops;
 import dev.rewards.support.testing.KafkaTestClients;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -91,6 +92,32 @@ class CommandFlowTests {
     assertThat(decided("REDEEM", "REJECTED")).isEqualTo(before + 1);
     assertThat(meters.find("rewards.commands.latency").timer()).isNotNull();
     assertThat(meters.find("rewards.commands.latency").timer().count()).isPositive();
+  }
+
+  @Test
+  void timesEachHopOfABatchFromTheBrokerToTheSentOutcomes() {
+    List<String> hops =
+        List.of(
+            CommandHops.LEDGER_QUEUED,
+            CommandHops.LEDGER_READ,
+            CommandHops.LEDGER_DECIDE,
+            CommandHops.LEDGER_WRITE,
+            CommandHops.LEDGER_CACHE,
+            CommandHops.LEDGER_SEND);
+    List<Long> before = hops.stream().map(this::hopCount).toList();
+    EarnPoints earn = earn("flow-hops", 5);
+
+    publish(earn);
+    awaitOutcome(earn.commandId());
+
+    for (int i = 0; i < hops.size(); i++) {
+      assertThat(hopCount(hops.get(i))).as(hops.get(i)).isGreaterThan(before.get(i));
+    }
+  }
+
+  private long hopCount(String hop) {
+    var timer = meters.find(CommandHops.METER).tag("hop", hop).timer();
+    return timer == null ? 0 : timer.count();
   }
 
   private double decided(String type, String result) {

@@ -3,7 +3,10 @@ package dev.rewards.notifier.stream;
 import dev.rewards.contracts.RewardsEvent;
 import dev.rewards.contracts.Topics;
 import dev.rewards.notifier.clients.ClientRegistry;
+import dev.rewards.support.metrics.CommandHops;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,10 +18,12 @@ class EventListener {
 
   private final EventFrames frames;
   private final ClientRegistry clients;
+  private final CommandHops hops;
 
-  EventListener(EventFrames frames, ClientRegistry clients) {
+  EventListener(EventFrames frames, ClientRegistry clients, CommandHops hops) {
     this.frames = frames;
     this.clients = clients;
+    this.hops = hops;
   }
 
   @KafkaListener(
@@ -27,7 +32,8 @@ class EventListener {
       groupId = "#{@notifierInstance.consumerGroup()}",
       topics = Topics.EVENTS,
       properties = "auto.offset.reset=latest")
-  void on(RewardsEvent event) {
+  void on(RewardsEvent event, @Header(KafkaHeaders.RECEIVED_TIMESTAMP) long publishedAt) {
     clients.deliver(event.userId(), frames.of(event));
+    hops.since(CommandHops.outcomeDelivery("notifier"), publishedAt);
   }
 }

@@ -1,6 +1,9 @@
 package dev.rewards.support.system;
 
+import dev.rewards.support.metrics.CommandHops;
 import dev.rewards.support.tiers.Tiers;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -16,6 +19,12 @@ public class SystemSupport {
   @Bean
   Tiers tiers(@Value("${rewards.tiers:" + Tiers.DEFAULT + "}") String spec) {
     return Tiers.parse(spec);
+  }
+
+  /** Per-hop timings of commands, on the system clock (they compare broker timestamps). */
+  @Bean
+  CommandHops commandHops(MeterRegistry meters) {
+    return new CommandHops(meters, Clock.systemUTC());
   }
 
   @Bean
