@@ -25,6 +25,7 @@ final class ServiceProcess {
   final int port;
   final Path log;
   private final Process process;
+  private final ClassDataSharing.Launch launch;
   private final Restart again;
 
   /** How to start the same service again. */
@@ -32,11 +33,18 @@ final class ServiceProcess {
     ServiceProcess start();
   }
 
-  private ServiceProcess(String name, int port, Path log, Process process, Restart again) {
+  private ServiceProcess(
+      String name,
+      int port,
+      Path log,
+      Process process,
+      ClassDataSharing.Launch launch,
+      Restart again) {
     this.name = name;
     this.port = port;
     this.log = log;
     this.process = process;
+    this.launch = launch;
     this.again = again;
   }
 
@@ -62,7 +70,10 @@ final class ServiceProcess {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(Arrays.asList(settings.serviceJavaOpts().trim().split("\\s+")));
-    command.addAll(List.of("-jar", jar.toString()));
+    ClassDataSharing.Launch launch =
+        ClassDataSharing.prepare(
+            settings.dataDir(), module, name, jar, settings.classDataSharing());
+    command.addAll(launch.arguments());
     try {
       Files.createDirectories(log.getParent());
       ProcessBuilder builder =
@@ -71,7 +82,12 @@ final class ServiceProcess {
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().putAll(environment);
       return new ServiceProcess(
-          name, port, log, builder.start(), () -> start(module, name, port, settings, environment));
+          name,
+          port,
+          log,
+          builder.start(),
+          launch,
+          () -> start(module, name, port, settings, environment));
     } catch (IOException e) {
       throw new StackException("Could not start " + name + ": " + e.getMessage(), e);
     }
@@ -131,6 +147,8 @@ final class ServiceProcess {
         Console.error(name + " did not stop within " + grace.toSeconds() + "s; killing it");
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      } else {
+        launch.keepArchive(); // a clean exit wrote it whole
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

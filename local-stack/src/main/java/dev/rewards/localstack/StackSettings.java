@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * What the local stack runs with, from the same environment variables the services read (see
  * docs/contract), plus a few of its own ({@code REWARDS_DATA_DIR}, {@code
- * LOCAL_KAFKA_CONTROLLER_PORT}, {@code REWARDS_SERVICE_JAVA_OPTS}).
+ * LOCAL_KAFKA_CONTROLLER_PORT}, {@code REWARDS_SERVICE_JAVA_OPTS}, {@code
+ * REWARDS_CLASS_DATA_SHARING}).
  */
 record StackSettings(
     Path home,
@@ -21,7 +22,8 @@ record StackSettings(
     String redisUrl,
     String kafkaBootstrap,
     int kafkaControllerPort,
-    String serviceJavaOpts) {
+    String serviceJavaOpts,
+    boolean classDataSharing) {
 
   static StackSettings from(Map<String, String> env, Path home) {
     String kafka = env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
@@ -39,7 +41,8 @@ record StackSettings(
         env.getOrDefault("REDIS_URL", "redis://localhost:6379"),
         kafka,
         intOf(env, "LOCAL_KAFKA_CONTROLLER_PORT", kafkaPort + 1),
-        env.getOrDefault("REWARDS_SERVICE_JAVA_OPTS", "-Xms64m -Xmx512m -XX:+UseSerialGC"));
+        env.getOrDefault("REWARDS_SERVICE_JAVA_OPTS", "-Xms64m -Xmx512m -XX:+UseSerialGC"),
+        !"off".equalsIgnoreCase(env.getOrDefault("REWARDS_CLASS_DATA_SHARING", "on")));
   }
 
   HostPort kafkaAddress() {
