@@ -15,7 +15,12 @@ export BENCH_SECONDS="${BENCH_SECONDS:-30}"
 
 echo "== building the load tool"
 ./mvnw -q -B -ntp install -DskipTests -pl load-tests -am
-# reads and live confirmation first: the ingest phases leave the ledger a backlog to work through
+# awaited confirmations first, on a quiet system, then where their time went (each service's
+# per-hop timings); then reads and live confirmation: the ingest phases leave the ledger a backlog
+echo "== AwaitedSimulation (${BENCH_SECONDS}s phases)"
+./mvnw -B -ntp gatling:test -pl load-tests -Dgatling.simulationClass=dev.rewards.load.AwaitedSimulation \
+  | sed -n '/Global Information/,/=====/p'
+./mvnw -q -B -ntp exec:java -pl load-tests -Dexec.mainClass=dev.rewards.load.HopSnapshot
 for simulation in ReadSimulation ConfirmationSimulation ContentionSimulation IngestSimulation; do
   echo "== $simulation (${BENCH_SECONDS}s phases)"
   ./mvnw -B -ntp gatling:test -pl load-tests -Dgatling.simulationClass="dev.rewards.load.$simulation" \

@@ -43,7 +43,8 @@ public final class BenchReport {
             "ingestsimulation",
             "readsimulation",
             "contentionsimulation",
-            "confirmationsimulation")) {
+            "confirmationsimulation",
+            "awaitedsimulation")) {
       latestReport(simulation).ifPresent(report -> rows.putAll(parse(report)));
     }
     System.out.println("| Measure | Requests/s | p50 ms | p95 ms | p99 ms | Errors | Ratio |");
@@ -88,6 +89,11 @@ public final class BenchReport {
     rows.keySet().stream()
         .filter(name -> name.startsWith("confirmation at"))
         .forEach(name -> line(rows, name, rate(rows, name, seconds), "POST → WebSocket frame"));
+    rows.keySet().stream()
+        .filter(name -> name.startsWith("awaited earn"))
+        .forEach(
+            name ->
+                line(rows, name, rate(rows, name, seconds), "Prefer: wait=5 → applied outcome"));
     Path backlog = resultsDir().resolve("ledger-backlog.properties");
     if (Files.exists(backlog)) {
       Properties ledger = new Properties();
@@ -103,6 +109,84 @@ public final class BenchReport {
       System.out.printf(
           "| ledger apply from a backlog of %s | %,.0f commands/s (steady %,.0f) | | | | | %.0f%% of raw insert |%n",
           ledger.getProperty("commands"), apply, steady, 100 * apply / insert);
+    }
+    startUps();
+    hops();
+  }
+
+  /** The order a command meets its hops in; {@code rewards.command.hop} tags. */
+  private static final List<String> HOPS =
+      List.of(
+          "api.broker-ack",
+          "ledger.queued",
+          "ledger.store-reads",
+          "ledger.decide",
+          "ledger.store-writes",
+          "ledger.cache",
+          "ledger.send",
+          "api.outcome-delivery",
+          "notifier.outcome-delivery",
+          "analytics.outcome-delivery",
+          "api.awaited-outcome");
+
+  /** Per-hop medians and 99th percentiles, as {@link HopSnapshot} kept them. */
+  private static void hops() throws IOException {
+    Path file = resultsDir().resolve("hops.properties");
+    if (!Files.exists(file)) {
+      return;
+    }
+    Properties hops = new Properties();
+    try (Reader reader = Files.newBufferedReader(file)) {
+      hops.load(reader);
+    }
+    System.out.println();
+    System.out.println("| Hop, during the awaited confirmations | p50 ms | p99 ms |");
+    System.out.println("|---|---:|---:|");
+    for (String hop : HOPS) {
+      String p50 = hops.getProperty(hop + ".p50");
+      if (p50 != null) {
+        System.out.printf(
+            "| %s | %.1f | %.1f |%n",
+            hop,
+            1000 * Double.parseDouble(p50),
+            1000 * Double.parseDouble(hops.getProperty(hop + ".p99", "NaN")));
+      }
+    }
+  }
+
+  /** The latest cold and warm start of the local stack, from the launcher's start-up log. */
+  private static void startUps() throws IOException {
+    String dataDir = System.getenv().getOrDefault("REWARDS_DATA_DIR", "local-data");
+    Optional<Path> log =
+        Stream.of(Path.of(dataDir), Path.of("..").resolve(dataDir))
+            .map(dir -> dir.resolve("logs").resolve("start-up.log"))
+            .filter(Files::exists)
+            .findFirst();
+    if (log.isEmpty()) {
+      return;
+    }
+    List<String> lines = Files.readAllLines(log.get());
+    Pattern start = Pattern.compile("ready after ([0-9.]+) s, (\\d+) of (\\d+) services");
+    String cold = null;
+    String warm = null;
+    for (String line : lines) {
+      Matcher m = start.matcher(line);
+      if (m.find()) {
+        if (m.group(2).equals("0")) {
+          cold = m.group(1);
+        } else if (m.group(2).equals(m.group(3))) {
+          warm = m.group(1);
+        }
+      }
+    }
+    if (cold != null) {
+      System.out.printf(
+          "| local stack ready, no class data archive (first start after a change) | %s s | | | | | |%n",
+          cold);
+    }
+    if (warm != null) {
+      System.out.printf(
+          "| local stack ready, every service from its archive | %s s | | | | | |%n", warm);
     }
   }
 

@@ -44,7 +44,17 @@ public final class Target {
   }
 
   public static String apiKey() {
-    String key = setting("REWARDS_API_KEY", "");
+    return credential("REWARDS_API_KEY");
+  }
+
+  /** For the services' metrics (docs/benchmarks.md's per-hop figures). */
+  public static String adminToken() {
+    return credential("REWARDS_ADMIN_TOKEN");
+  }
+
+  /** From the environment, else the local stack's credentials file, else none (security off). */
+  private static String credential(String name) {
+    String key = setting(name, "");
     if (!key.isEmpty()) {
       return key;
     }
@@ -57,7 +67,7 @@ public final class Target {
     } catch (IOException e) {
       return ""; // security off
     }
-    return credentials.getProperty("REWARDS_API_KEY", "");
+    return credentials.getProperty(name, "");
   }
 
   /** Creates a user (or finds it there already); for the simulations' set-up. */

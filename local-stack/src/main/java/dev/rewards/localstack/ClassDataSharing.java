@@ -33,6 +33,11 @@ final class ClassDataSharing {
   /** How one service process is launched: the JVM options and jar, and the archive it may write. */
   record Launch(List<String> arguments, Path archiveWritten, Path archive) {
 
+    /** Whether this run maps an archive a former run wrote. */
+    boolean fromArchive() {
+      return archive != null && archiveWritten == null;
+    }
+
     /** After a clean exit: keeps the archive the run wrote. */
     void keepArchive() {
       if (archiveWritten == null || !Files.isRegularFile(archiveWritten)) {

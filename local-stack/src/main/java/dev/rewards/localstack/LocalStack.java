@@ -55,6 +55,26 @@ public final class LocalStack {
     stack.watchServices();
   }
 
+  /**
+   * Appends how long this start took to {@code logs/start-up.log}, for the benchmark's start-up
+   * figures: one line per start, with how many services mapped a class data archive.
+   */
+  private void recordStartUp() {
+    long fromArchive = services.stream().filter(ServiceProcess::fromArchive).count();
+    String line =
+        "%s ready after %.1f s, %d of %d services from class data archives%n"
+            .formatted(java.time.Instant.now(), Console.seconds(), fromArchive, services.size());
+    try {
+      java.nio.file.Files.writeString(
+          settings.dataDir().resolve("logs").resolve("start-up.log"),
+          line,
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+    } catch (java.io.IOException e) {
+      Console.error("Could not record the start-up time: " + e.getMessage());
+    }
+  }
+
   void start() throws Exception {
     Console.line("Rewards local stack — data in " + settings.dataDir());
     checkServicePortsFree();
@@ -75,6 +95,7 @@ public final class LocalStack {
     } else {
       Console.step("Sample data  skipped: the store already holds data");
     }
+    recordStartUp();
     printWhereEverythingIs();
   }
 

@@ -48,6 +48,11 @@ final class ServiceProcess {
     this.again = again;
   }
 
+  /** Whether it started from a class data archive (see {@link ClassDataSharing}). */
+  boolean fromArchive() {
+    return launch.fromArchive();
+  }
+
   /** A new process of the same service, with the same port, settings and log file. */
   ServiceProcess restart() {
     return again.start();
