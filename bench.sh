@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark (docs/benchmarks.md): load against a running system, then the table of figures and
 # ratios. Start the system first, with the reference endpoint on and the rate limit out of the way:
-#   REWARDS_BENCHMARK_ENDPOINTS=true REWARDS_RATE_LIMIT=1000000 ./run-local.sh
+#   REWARDS_BENCHMARK_ENDPOINTS=true REWARDS_RATE_LIMIT=1000000 REWARDS_MAX_LAG=0 ./run-local.sh
 # Settings: BENCH_SECONDS (each measured phase, default 30), BENCH_BACKLOG (ledger backlog, default
 # 200000), BENCH_BACKLOG_USERS (default 1000), REWARDS_API_URL, KAFKA_BOOTSTRAP_SERVERS, MONGODB_URI.
 set -euo pipefail

@@ -121,6 +121,38 @@ class ApiFlowTests {
   }
 
   @Test
+  void publishesTheCommandUnderTheCallersTraceOrANewOne() {
+    createUser("traced", "traced@example.com");
+    String callersTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+    UUID continued =
+        commandIdOf(
+            api.post(
+                "/rewards/add-points/traced",
+                "{\"points\":5,\"category\":\"x\",\"amount\":1}",
+                java.util.Map.of("traceparent", "00-" + callersTrace + "-00f067aa0ba902b7-01")));
+    UUID started =
+        commandIdOf(
+            api.post(
+                "/rewards/add-points/traced", "{\"points\":6,\"category\":\"x\",\"amount\":1}"));
+
+    assertThat(traceparentOf(continued)).startsWith("00-" + callersTrace + "-");
+    assertThat(traceparentOf(started))
+        .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]")
+        .doesNotContain(callersTrace);
+  }
+
+  private static UUID commandIdOf(ApiClient.Response accepted) {
+    return UUID.fromString(accepted.json().get("commandId").asString());
+  }
+
+  private String traceparentOf(UUID commandId) {
+    var header = awaitCommand(commandId).headers().lastHeader("traceparent");
+    assertThat(header).as("traceparent header of command " + commandId).isNotNull();
+    return new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
   void answers404ForAnUnknownUser() {
     ApiClient.Response response =
         api.post("/rewards/add-points/nobody", "{\"points\":5,\"category\":\"x\",\"amount\":1}");

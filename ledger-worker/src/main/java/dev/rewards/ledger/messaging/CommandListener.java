@@ -174,7 +174,8 @@ class CommandListener {
           && CommandRejected.DEAD_LETTERED.equals(rejected.reason())) {
         deadLetters.accept(record, new IllegalStateException(rejected.detail()));
       }
-      processor.announce(record.value(), event);
+      processor.announce(
+          record.value(), event, record.headers().lastHeader(CommandProcessor.TRACE_HEADER));
     };
   }
 

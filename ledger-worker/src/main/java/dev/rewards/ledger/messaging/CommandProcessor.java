@@ -11,6 +11,8 @@ import dev.rewards.ledger.cache.BalanceCacheUpdater;
 import dev.rewards.support.metrics.CommandHops;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -86,9 +88,26 @@ public class CommandProcessor {
     hops.recordNanos(CommandHops.LEDGER_CACHE, System.nanoTime() - written);
   }
 
-  /** Publishes an outcome, inside the listener's transaction. */
-  public void announce(RewardsCommand command, RewardsEvent outcome) {
-    kafka.send(Topics.EVENTS, outcome.userId(), outcome);
+  /**
+   * The W3C trace context header a command arrives with and its outcome leaves with, so that a
+   * command's trace id runs from the HTTP request through every consumer of its outcome.
+   */
+  public static final String TRACE_HEADER = "traceparent";
+
+  /**
+   * Publishes an outcome, inside the listener's transaction, with its command's trace context.
+   * Commands are applied a batch at a time, with no span of their own here: the outcome continues
+   * the trace its command started, unchanged.
+   *
+   * @param trace the command record's {@value #TRACE_HEADER} header, or null
+   */
+  public void announce(RewardsCommand command, RewardsEvent outcome, Header trace) {
+    ProducerRecord<Object, Object> record =
+        new ProducerRecord<>(Topics.EVENTS, outcome.userId(), outcome);
+    if (trace != null) {
+      record.headers().add(TRACE_HEADER, trace.value());
+    }
+    kafka.send(record);
     metrics.record(command, outcome);
   }
 

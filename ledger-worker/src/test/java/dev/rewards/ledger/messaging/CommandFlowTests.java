@@ -115,6 +115,17 @@ class CommandFlowTests {
     }
   }
 
+  @Test
+  void anOutcomeLeavesWithTheTraceContextItsCommandCameWith() {
+    String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    EarnPoints earn = earn("flow-traced", 5);
+
+    topics.publishTraced(earn.userId(), earn, traceparent);
+    awaitOutcome(earn.commandId());
+
+    assertThat(topics.traceHeaderOfOutcome(earn.commandId())).isEqualTo(traceparent);
+  }
+
   private long hopCount(String hop) {
     var timer = meters.find(CommandHops.METER).tag("hop", hop).timer();
     return timer == null ? 0 : timer.count();
