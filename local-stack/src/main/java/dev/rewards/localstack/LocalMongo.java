@@ -29,7 +29,12 @@ final class LocalMongo implements AutoCloseable {
     } catch (IOException e) {
       throw new StackException("Cannot create the store directory " + dir, e);
     }
-    H2Backend backend = SnapshotH2Backend.inFile(dir.resolve("rewards.mv").toString());
+    H2Backend backend;
+    try {
+      backend = SnapshotH2Backend.inFile(dir.resolve("rewards.mv").toString());
+    } catch (IllegalStateException e) {
+      throw new StackException(e.getMessage(), e); // a store file of an earlier format
+    }
     MongoServer server = new MongoServer(backend);
     server.bind("127.0.0.1", port);
     return new LocalMongo(server, backend);

@@ -1,11 +1,15 @@
 package dev.rewards.embedded.mongo;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.h2.UniqueIndexes;
+import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -13,7 +17,8 @@ import org.h2.mvstore.MVStore;
 /**
  * mongo-java-server's H2 database with faster unique indexes: keys compared through {@link
  * IndexKeyType}, and {@code _id} indexes that serve any filter naming an {@code _id} ({@link
- * IdLookupIndex}). Collections, documents and index entries are stored as H2Database stores them.
+ * IdLookupIndex}); documents stored as BSON ({@link BsonDocumentType}). Collections and index
+ * entries are stored as H2Database stores them.
  */
 final class IdLookupH2Database extends H2Database {
 
@@ -48,6 +53,22 @@ final class IdLookupH2Database extends H2Database {
             new MVMap.Builder<KeyValue, Object>().keyType(KEY_TYPE));
     Index<Object> index = UniqueIndexes.over(map, indexName, keys, sparse);
     return IdLookupIndex.isIdIndex(index) && !sparse ? new IdLookupIndex(index) : index;
+  }
+
+  /**
+   * As H2Database opens a collection (same map names), with its documents stored as BSON ({@link
+   * BsonDocumentType}) instead of Java-serialised.
+   */
+  @Override
+  protected MongoCollection<Object> openOrCreateCollection(
+      String collectionName, CollectionOptions options) {
+    String namespace = getFullCollectionNamespace(collectionName);
+    MVMap<Object, Document> documents =
+        store.openMap(
+            "databases." + namespace,
+            new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+    MVMap<String, Object> meta = store.openMap("meta." + namespace);
+    return new H2Collection(this, collectionName, options, documents, meta, cursorRegistry);
   }
 
   // the name H2Database gives an index's map, so that data files stay interchangeable with it

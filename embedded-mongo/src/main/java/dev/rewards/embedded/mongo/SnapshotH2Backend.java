@@ -11,8 +11,8 @@ import org.h2.mvstore.MVStore;
 /**
  * mongo-java-server's H2 backend, replying only with consistent copies (see Snapshots) and finding
  * documents by {@code _id} whenever a filter names one (see {@link IdLookupIndex}): in a file for
- * the local stack (same layout as {@link H2Backend}: existing data directories keep working), or in
- * memory for tests — one engine for both, so tests exercise the store users run.
+ * the local stack (H2Backend's layout, documents as BSON: see {@link #inFile}), or in memory for
+ * tests — one engine for both, so tests exercise the store users run.
  */
 public class SnapshotH2Backend extends H2Backend {
 
@@ -23,9 +23,45 @@ public class SnapshotH2Backend extends H2Backend {
     super(store);
   }
 
-  /** A backend keeping its data in {@code fileName}, created if missing. */
+  /** Names the format of the documents in a store's file; absent in files of the plain backend. */
+  private static final String FORMAT_MAP = "rewards.format";
+
+  private static final String DOCUMENTS_AS_BSON = "documents: BSON";
+
+  /**
+   * A backend keeping its data in {@code fileName}, created if missing.
+   *
+   * @throws IllegalStateException if the file holds documents in H2Backend's own format (Java
+   *     serialisation), which this backend cannot read: the message says what to do
+   */
   public static SnapshotH2Backend inFile(String fileName) {
-    return new SnapshotH2Backend(open(fileName));
+    MVStore store = open(fileName);
+    try {
+      requireBsonDocuments(store, fileName);
+    } catch (IllegalStateException e) {
+      store.close();
+      throw e;
+    }
+    return new SnapshotH2Backend(store);
+  }
+
+  private static void requireBsonDocuments(MVStore store, String fileName) {
+    var format = store.<String, String>openMap(FORMAT_MAP);
+    if (DOCUMENTS_AS_BSON.equals(format.get("format"))) {
+      return;
+    }
+    boolean holdsDocuments = store.getMapNames().stream().anyMatch(n -> n.startsWith("databases."));
+    if (holdsDocuments) {
+      throw new IllegalStateException(
+          "The store file "
+              + fileName
+              + " was written by an earlier version, which kept documents Java-serialised; this"
+              + " one keeps them as BSON and cannot read it. Stop the local stack and delete its"
+              + " data directory (local-data/ unless REWARDS_DATA_DIR says otherwise) to start"
+              + " afresh with the sample data, or set REWARDS_DATA_DIR to a new directory.");
+    }
+    format.put("format", DOCUMENTS_AS_BSON);
+    store.commit();
   }
 
   /** A backend keeping its data in memory only, for tests. */
@@ -37,7 +73,8 @@ public class SnapshotH2Backend extends H2Backend {
    * The MVStore defaults (a 16 MB page cache, a write whenever 1 MB is unsaved) made a busy ledger
    * spend most of the store's time writing and re-reading pages, each document Java-serialised
    * (profiled; docs/benchmarks.md). A larger cache and write buffer keep the working set in memory;
-   * changes are still written in the background within a second, and on close.
+   * changes are still written in the background within a second, and on close. Documents are BSON
+   * since ({@link BsonDocumentType}).
    */
   private static MVStore open(String fileName) {
     return new MVStore.Builder()

@@ -7,6 +7,7 @@ import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.push;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -16,9 +17,12 @@ import com.mongodb.client.model.ReturnDocument;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -28,6 +32,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.bson.Document;
+import org.bson.types.Decimal128;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,23 +77,45 @@ class SnapshotBackendTests {
   }
 
   @Test
-  void sharesItsFilesWithThePlainH2Backend() {
+  void keepsEveryKindOfValueItsDocumentsHoldAcrossARestart() {
+    String file = dir.resolve("store.mv").toString();
+    Document varied =
+        new Document("_id", "varied")
+            .append("amount", new Decimal128(new BigDecimal("101.99")))
+            .append("at", Date.from(Instant.parse("2026-12-01T10:15:30.123Z")))
+            .append("points", 9_000_000_000L)
+            .append("ratio", 0.5)
+            .append("flag", true)
+            .append("none", null)
+            .append(
+                "lots",
+                List.of(new Document("points", 5).append("tags", List.of("a", "b")), 7, "x"));
+    try (Store store = Store.start(SnapshotH2Backend.inFile(file))) {
+      store.appendAndCheckReply("before-restart");
+      store.addAccounts("kept-", 300);
+      store.accounts().insertOne(varied);
+    }
+
+    try (Store again = Store.start(SnapshotH2Backend.inFile(file))) {
+      assertThat(again.account().getList("journal", Document.class))
+          .extracting(entry -> entry.getString("c"))
+          .containsExactly("before-restart");
+      assertThat(again.findsEach("kept-", 300)).isTrue();
+      assertThat(again.accounts().find(eq("_id", "varied")).first()).isEqualTo(varied);
+    }
+  }
+
+  @Test
+  void refusesAFileOfThePlainBackendSayingWhatToDo() {
     String file = dir.resolve("plain.mv").toString();
     try (Store plain = Store.start(new H2Backend(file))) {
-      plain.appendAndCheckReply("written-before");
-      plain.addAccounts("plain-", 300);
+      plain.addAccounts("plain-", 3);
     }
-    try (Store snapshot = Store.start(SnapshotH2Backend.inFile(file))) {
-      assertThat(snapshot.account().getList("journal", Document.class))
-          .extracting(entry -> entry.getString("c"))
-          .containsExactly("written-before");
-      assertThat(snapshot.findsEach("plain-", 300)).isTrue();
-      snapshot.addAccounts("snapshot-", 300);
-    }
-    try (Store plainAgain = Store.start(new H2Backend(file))) {
-      assertThat(plainAgain.findsEach("plain-", 300)).isTrue();
-      assertThat(plainAgain.findsEach("snapshot-", 300)).isTrue();
-    }
+
+    assertThatThrownBy(() -> SnapshotH2Backend.inFile(file))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Java-serialised")
+        .hasMessageContaining("delete its data directory");
   }
 
   private static boolean isWhole(Document account) {
