@@ -43,6 +43,8 @@ final class FaultyStack implements AutoCloseable {
     env.put("MONGODB_URI", "mongodb://127.0.0.1:" + free[5] + "/rewards");
     env.put("REDIS_URL", "redis://127.0.0.1:" + free[6]);
     env.put("REWARDS_DATA_DIR", dataDir.toString());
+    // services restarted here are killed as often as stopped: archives would mostly be lost work
+    env.put("REWARDS_CLASS_DATA_SHARING", "off");
     settings = StackSettings.from(env, HOME);
     ports.put("api-service", settings.apiPort());
     ports.put("analytics-worker", settings.analyticsPort());

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -83,6 +84,11 @@ class LocalStackIT {
 
     stack.start();
     assertThat(stack.saw("Sample data  skipped")).isTrue();
+    List<String> starts = Files.readAllLines(dataDir.resolve("logs").resolve("start-up.log"));
+    assertThat(starts.get(0)).contains("0 of 4 services from class data archives");
+    assertThat(starts.get(starts.size() - 1))
+        .as("each service stopped cleanly left an archive the next start maps")
+        .contains("4 of 4 services from class data archives");
     assertThat(stack.credential("REWARDS_API_KEY"))
         .as("same key after a restart")
         .isEqualTo(apiKey);

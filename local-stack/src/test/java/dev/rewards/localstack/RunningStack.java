@@ -177,14 +177,15 @@ final class RunningStack {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    return Map.of(
-        "PORT", String.valueOf(ports[0]),
-        "NOTIFIER_PORT", String.valueOf(ports[1]),
-        "LEDGER_PORT", String.valueOf(ports[2]),
-        "ANALYTICS_PORT", String.valueOf(ports[3]),
-        "KAFKA_BOOTSTRAP_SERVERS", "localhost:" + ports[4],
-        "LOCAL_KAFKA_CONTROLLER_PORT", String.valueOf(ports[5]),
-        "MONGODB_URI", "mongodb://localhost:" + ports[6] + "/rewards",
-        "REDIS_URL", "redis://localhost:" + ports[7]);
+    return new java.util.HashMap<>(
+        Map.of(
+            "PORT", String.valueOf(ports[0]),
+            "NOTIFIER_PORT", String.valueOf(ports[1]),
+            "LEDGER_PORT", String.valueOf(ports[2]),
+            "ANALYTICS_PORT", String.valueOf(ports[3]),
+            "KAFKA_BOOTSTRAP_SERVERS", "localhost:" + ports[4],
+            "LOCAL_KAFKA_CONTROLLER_PORT", String.valueOf(ports[5]),
+            "MONGODB_URI", "mongodb://localhost:" + ports[6] + "/rewards",
+            "REDIS_URL", "redis://localhost:" + ports[7]));
   }
 }

@@ -47,6 +47,8 @@ class SystemIT {
   @BeforeAll
   void start(@TempDir Path dataDir) throws Exception {
     stack = new RunningStack(dataDir);
+    // started once, in a fresh directory: a class data archive would only cost its writing
+    stack.env.put("REWARDS_CLASS_DATA_SHARING", "off");
     stack.start();
   }
 
