@@ -9,7 +9,7 @@ public class LedgerOverloadedException extends RefusedException {
 
   private final long retryAfterSeconds;
 
-  LedgerOverloadedException(long lag, long maxLag, long retryAfterSeconds) {
+  public LedgerOverloadedException(long lag, long maxLag, long retryAfterSeconds) {
     super(
         HttpStatus.SERVICE_UNAVAILABLE,
         "Service overloaded",

@@ -1,5 +1,6 @@
 package dev.rewards.api.points;
 
+import dev.rewards.api.backpressure.LedgerOverloadedException;
 import dev.rewards.api.commands.BrokerUnavailableException;
 import dev.rewards.api.commands.CommandAcceptance;
 import dev.rewards.api.commands.CommandRequest;
@@ -117,6 +118,16 @@ class BatchEarnController {
     if (failure instanceof IdempotencyConflictException) {
       return BatchItemResult.refused(
           index, userId, 422, "Idempotency-Key reused", failure.getMessage(), "idempotencyKey");
+    }
+    if (failure instanceof LedgerOverloadedException) {
+      // the ledger fell behind while the batch was being accepted: earlier purchases stand
+      return BatchItemResult.refused(
+          index,
+          userId,
+          503,
+          "Service overloaded",
+          "The ledger fell too far behind; this purchase was not accepted. Retry it later.",
+          null);
     }
     if (Causes.include(failure, BrokerUnavailableException.class)) {
       return BatchItemResult.refused(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.MongoTimeoutException;
+import dev.rewards.api.backpressure.LedgerOverloadedException;
 import dev.rewards.api.commands.BrokerUnavailableException;
 import dev.rewards.api.commands.IdempotencyConflictException;
 import dev.rewards.api.system.NotFoundException;
@@ -27,6 +28,15 @@ class BatchRefusalTests {
     assertThat(store.index()).isEqualTo(3);
     assertThat(store.commandId()).isNull();
     assertThat(broker.status()).isEqualTo(503);
+  }
+
+  @Test
+  void refusesOnlyThePurchaseMetByTheLedgerFallingBehindMidBatch() {
+    BatchItemResult refused =
+        BatchEarnController.refusal(7, "u", new LedgerOverloadedException(200_001, 200_000, 3));
+
+    assertThat(refused.status()).isEqualTo(503);
+    assertThat(refused.title()).isEqualTo("Service overloaded");
   }
 
   @Test
