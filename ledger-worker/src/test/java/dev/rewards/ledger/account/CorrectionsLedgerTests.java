@@ -3,11 +3,8 @@ package dev.rewards.ledger.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
-import de.bwaldvogel.mongo.MongoServer;
 import dev.rewards.contracts.AdjustPoints;
 import dev.rewards.contracts.CancelRedemption;
 import dev.rewards.contracts.CommandRejected;
@@ -18,7 +15,7 @@ import dev.rewards.contracts.RedemptionCancelled;
 import dev.rewards.contracts.RefundPurchase;
 import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.contracts.RewardsEvent;
-import dev.rewards.embedded.mongo.SnapshotH2Backend;
+import dev.rewards.ledger.InMemoryStore;
 import dev.rewards.ledger.TestClocks;
 import dev.rewards.ledger.rules.PointsValidity;
 import java.math.BigDecimal;
@@ -41,8 +38,7 @@ class CorrectionsLedgerTests {
 
   private static final Instant T0 = Instant.parse("2024-01-15T10:00:00Z");
 
-  private MongoServer server;
-  private MongoClient client;
+  private InMemoryStore store;
   private MongoDatabase db;
   private Instant now = T0;
   private PointsLedger ledger;
@@ -50,17 +46,14 @@ class CorrectionsLedgerTests {
 
   @BeforeEach
   void startStore() {
-    server = new MongoServer(SnapshotH2Backend.inMemory());
-    var address = server.bind();
-    client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-    db = client.getDatabase("rewards");
+    store = InMemoryStore.start();
+    db = store.database();
     ledger = ledger(new LedgerEntries(db));
   }
 
   @AfterEach
   void stopStore() {
-    client.close();
-    server.shutdownNow();
+    store.close();
   }
 
   @Test

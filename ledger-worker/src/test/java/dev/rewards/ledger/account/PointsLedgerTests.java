@@ -3,17 +3,14 @@ package dev.rewards.ledger.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
 import dev.rewards.contracts.EarnPoints;
 import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.RedeemPoints;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsEvent;
-import dev.rewards.embedded.mongo.SnapshotH2Backend;
+import dev.rewards.ledger.InMemoryStore;
 import dev.rewards.ledger.rules.Account;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -31,17 +28,15 @@ class PointsLedgerTests {
   private static final String SOURCE = "rewards.commands-0@1";
   private static final Instant T0 = Instant.parse("2024-01-15T10:00:00Z");
 
-  private MongoServer server;
-  private MongoClient client;
+  private InMemoryStore store;
   private MongoDatabase db;
   private AccountStore accounts;
   private PointsLedger ledger;
 
   @BeforeEach
   void startStore() {
-    server = new MongoServer(SnapshotH2Backend.inMemory());
-    client = MongoClients.create("mongodb://" + hostAndPort(server.bind()));
-    db = client.getDatabase("rewards");
+    store = InMemoryStore.start();
+    db = store.database();
     accounts = new AccountStore(db, 100);
     ledger =
         new PointsLedger(accounts, new LedgerEntries(db), new CommandLog(db), Clock.systemUTC());
@@ -49,8 +44,7 @@ class PointsLedgerTests {
 
   @AfterEach
   void stopStore() {
-    client.close();
-    server.shutdownNow();
+    store.close();
   }
 
   @Test
@@ -383,9 +377,5 @@ class PointsLedgerTests {
         "cashback",
         BigDecimal.valueOf(points).movePointLeft(2).setScale(2),
         T0);
-  }
-
-  private static String hostAndPort(java.net.InetSocketAddress address) {
-    return address.getHostString() + ":" + address.getPort();
   }
 }

@@ -2,15 +2,12 @@ package dev.rewards.ledger.expiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
 import dev.rewards.contracts.EarnPoints;
 import dev.rewards.contracts.PointsExpired;
 import dev.rewards.contracts.RedeemPoints;
 import dev.rewards.contracts.RewardsEvent;
-import dev.rewards.embedded.mongo.SnapshotH2Backend;
+import dev.rewards.ledger.InMemoryStore;
 import dev.rewards.ledger.TestClocks;
 import dev.rewards.ledger.account.AccountStore;
 import dev.rewards.ledger.account.CommandLog;
@@ -37,8 +34,7 @@ class ExpiryTests {
 
   private static final Instant T0 = Instant.parse("2026-01-10T10:00:00Z");
 
-  private MongoServer server;
-  private MongoClient client;
+  private InMemoryStore store;
   private MongoDatabase db;
   private Instant now = T0;
   private final Clock clock = TestClocks.following(() -> now);
@@ -48,10 +44,8 @@ class ExpiryTests {
 
   @BeforeEach
   void startStore() {
-    server = new MongoServer(SnapshotH2Backend.inMemory());
-    var address = server.bind();
-    client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-    db = client.getDatabase("rewards");
+    store = InMemoryStore.start();
+    db = store.database();
     ledger =
         new PointsLedger(
             new AccountStore(db, 20),
@@ -63,8 +57,7 @@ class ExpiryTests {
 
   @AfterEach
   void stopStore() {
-    client.close();
-    server.shutdownNow();
+    store.close();
   }
 
   @Test

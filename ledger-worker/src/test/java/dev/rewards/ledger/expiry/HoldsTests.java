@@ -2,11 +2,8 @@ package dev.rewards.ledger.expiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
-import de.bwaldvogel.mongo.MongoServer;
 import dev.rewards.contracts.CancelRedemption;
 import dev.rewards.contracts.CaptureHold;
 import dev.rewards.contracts.CommandRejected;
@@ -22,7 +19,7 @@ import dev.rewards.contracts.ReleaseHold;
 import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsCommand;
 import dev.rewards.contracts.RewardsEvent;
-import dev.rewards.embedded.mongo.SnapshotH2Backend;
+import dev.rewards.ledger.InMemoryStore;
 import dev.rewards.ledger.TestClocks;
 import dev.rewards.ledger.account.AccountStore;
 import dev.rewards.ledger.account.CommandLog;
@@ -49,8 +46,7 @@ class HoldsTests {
 
   private static final Instant T0 = Instant.parse("2026-01-10T10:00:00Z");
 
-  private MongoServer server;
-  private MongoClient client;
+  private InMemoryStore store;
   private MongoDatabase db;
   private Instant now = T0;
   private final Clock clock = TestClocks.following(() -> now);
@@ -59,10 +55,8 @@ class HoldsTests {
 
   @BeforeEach
   void startStore() {
-    server = new MongoServer(SnapshotH2Backend.inMemory());
-    var address = server.bind();
-    client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-    db = client.getDatabase("rewards");
+    store = InMemoryStore.start();
+    db = store.database();
     ledger =
         new PointsLedger(
             new AccountStore(db, 20),
@@ -74,8 +68,7 @@ class HoldsTests {
 
   @AfterEach
   void stopStore() {
-    client.close();
-    server.shutdownNow();
+    store.close();
   }
 
   @Test

@@ -2,11 +2,8 @@ package dev.rewards.ledger.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import dev.rewards.embedded.mongo.SnapshotH2Backend;
+import dev.rewards.ledger.InMemoryStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,22 +12,18 @@ class RecordFailuresTests {
 
   private static final String SOURCE = "rewards.commands-4@1234";
 
-  private MongoServer server;
-  private MongoClient client;
+  private InMemoryStore store;
   private MongoDatabase db;
 
   @BeforeEach
   void startStore() {
-    server = new MongoServer(SnapshotH2Backend.inMemory());
-    java.net.InetSocketAddress address = server.bind();
-    client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-    db = client.getDatabase("rewards");
+    store = InMemoryStore.start();
+    db = store.database();
   }
 
   @AfterEach
   void stopStore() {
-    client.close();
-    server.shutdownNow();
+    store.close();
   }
 
   @Test

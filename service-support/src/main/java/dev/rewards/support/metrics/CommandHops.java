@@ -62,10 +62,6 @@ public class CommandHops {
     this.clock = clock;
   }
 
-  public void record(String hop, Duration took) {
-    timerOf(hop).record(took);
-  }
-
   public void recordNanos(String hop, long nanos) {
     timerOf(hop).record(nanos, TimeUnit.NANOSECONDS);
   }
