@@ -1,29 +1,39 @@
 package dev.rewards.analytics.distribution;
 
+import static com.mongodb.ErrorCategory.DUPLICATE_KEY;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * The aggregates and what they have seen, in two collections. Every write is one atomic
- * single-document update, fenced so that writing it again changes nothing:
+ * The aggregates and what they have seen, in two collections. Every write is fenced so that writing
+ * it again changes nothing:
  *
  * <ul>
  *   <li>{@code analytics_partitions}, one document per partition of {@code rewards.events}: the
  *       counters contributed by that partition's events and the {@code offset} of the last event
- *       applied. An update carries the event's offset and applies only above it.
+ *       applied. An update carries a run of events' total and applies only if none of them was
+ *       counted.
  *   <li>{@code analytics_users}, one per user: the balance last seen, the balance before it, the
  *       position of that event, and the ids of the user's recent commands (so an outcome announced
  *       twice at different offsets counts once).
@@ -37,6 +47,8 @@ public class AggregateStore {
 
   /** As many recent commands per user as the ledger's account journal keeps. */
   static final int RECENT_COMMANDS = 100;
+
+  private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
   private final MongoCollection<Document> partitions;
   private final MongoCollection<Document> users;
@@ -56,68 +68,88 @@ public class AggregateStore {
         new com.mongodb.client.model.ReplaceOptions().upsert(true));
   }
 
-  public Optional<UserView> user(String userId) {
-    return Optional.ofNullable(users.find(eq("_id", userId)).first()).map(UserView::of);
+  /** The offset each partition's counters were last moved to; absent partitions have none. */
+  public Map<Integer, Long> countedOffsets(Collection<Integer> partitionIds) {
+    Map<Integer, Long> offsets = new HashMap<>();
+    for (Document counters :
+        partitions.find(in("_id", partitionIds)).projection(new Document("offset", 1))) {
+      offsets.put(
+          ((Number) counters.get("_id")).intValue(), ((Number) counters.get("offset")).longValue());
+    }
+    return offsets;
+  }
+
+  /** The rows of these users, where they exist. */
+  public Map<String, UserView> users(Collection<String> userIds) {
+    Map<String, UserView> rows = new HashMap<>();
+    for (Document user : users.find(in("_id", userIds))) {
+      rows.put(user.getString("_id"), UserView.of(user));
+    }
+    return rows;
   }
 
   /**
-   * Records the user's new balance at (partition, offset) if the user still is where {@code seen}
-   * says. Returns false when another writer moved it first (the caller re-reads and retries).
+   * Adds what a run of events contributed to the partition's counters and moves its offset to the
+   * run's last, provided no event from {@code firstCounted} on was counted yet.
+   *
+   * @return false when another writer counted some of them meanwhile (the caller reads again)
    */
-  public boolean moveUser(
-      String userId,
-      UserView seen,
-      int partition,
-      long offset,
-      Long balanceBefore,
-      long balanceAfter,
-      String commandId) {
-    Document set =
-        new Document("balance", balanceAfter)
-            .append("balanceBefore", balanceBefore)
-            .append("partition", partition)
-            .append("offset", offset);
-    Document push =
-        new Document(
-            "recent", new Document("$each", List.of(commandId)).append("$slice", -RECENT_COMMANDS));
-    Document update = new Document("$set", set).append("$push", push);
-    if (seen == null) {
-      try {
-        users.updateOne(eq("_id", userId), update, new UpdateOptions().upsert(true));
-        return true;
-      } catch (MongoWriteException e) {
-        if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-          return false;
-        }
-        throw e;
-      }
-    }
-    Bson unchanged =
-        and(eq("_id", userId), eq("partition", seen.partition()), eq("offset", seen.offset()));
-    return users.updateOne(unchanged, update).getModifiedCount() == 1;
-  }
-
-  /** Adds a contribution to the partition's counters unless an event at or above offset did. */
-  public void add(int partition, long offset, Contribution contribution) {
+  public boolean add(int partition, long firstCounted, long lastOffset, Contribution contribution) {
+    Document set = new Document("offset", lastOffset);
+    set.putAll(contribution.names());
     Document update =
-        new Document("$set", new Document("offset", offset))
+        new Document("$set", set)
             .append("$max", new Document("asOf", Date.from(contribution.at())));
     if (!contribution.increments().isEmpty()) {
       update.append("$inc", new Document(contribution.increments()));
     }
-    if (!contribution.names().isEmpty()) {
-      ((Document) update.get("$set")).putAll(contribution.names());
-    }
     try {
       partitions.updateOne(
-          and(eq("_id", partition), lt("offset", offset)),
+          and(eq("_id", partition), lt("offset", firstCounted)),
           update,
           new UpdateOptions().upsert(true));
+      return true;
     } catch (MongoWriteException e) {
-      if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+        return false; // the document exists at firstCounted or beyond
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Writes the users' rows in one request, each only over an older position of the same partition
+   * (or a row from another partition, left before the partition count changed), so writing them
+   * again, or after a newer writer, changes nothing.
+   */
+  public void saveUsers(Collection<UserRow> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    List<UpdateOneModel<Document>> writes = new ArrayList<>();
+    for (UserRow row : rows) {
+      Document set =
+          new Document("balance", row.view().balance())
+              .append("balanceBefore", row.view().balanceBefore())
+              .append("partition", row.view().partition())
+              .append("offset", row.view().offset())
+              .append("recent", row.view().recent());
+      Bson older =
+          and(
+              eq("_id", row.userId()),
+              or(ne("partition", row.view().partition()), lt("offset", row.view().offset())));
+      writes.add(new UpdateOneModel<>(older, new Document("$set", set), UPSERT));
+    }
+    try {
+      users.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    } catch (MongoBulkWriteException e) {
+      boolean onlyNewerRows =
+          e.getWriteErrors().stream()
+              .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == DUPLICATE_KEY);
+      if (!onlyNewerRows || e.getWriteConcernError() != null) {
         throw e;
       }
-      // the document exists at this offset or beyond: this event is already counted
+      // those rows already stand at this position or beyond
     }
   }
 
@@ -136,6 +168,9 @@ public class AggregateStore {
       users.insertMany(userDocuments.subList(from, Math.min(userDocuments.size(), from + 1000)));
     }
   }
+
+  /** A user's row to write. */
+  public record UserRow(String userId, UserView view) {}
 
   /** A user's row: where its last applied outcome was and what it did to the balance. */
   public record UserView(

@@ -35,6 +35,15 @@ public record Contribution(Map<String, Long> increments, Map<String, String> nam
     return "histogram." + lowerBound;
   }
 
+  /** This and what later events contributed, as one write. */
+  public Contribution plus(Contribution later) {
+    Map<String, Long> increments = new LinkedHashMap<>(this.increments);
+    later.increments.forEach((path, value) -> increments.merge(path, value, Long::sum));
+    Map<String, String> names = new LinkedHashMap<>(this.names);
+    names.putAll(later.names);
+    return new Contribution(increments, names, later.at.isAfter(at) ? later.at : at);
+  }
+
   /** An outcome that changes no counter (a refused redemption): it only moves {@code asOf}. */
   public static Contribution none(Instant at) {
     return new Contribution(Map.of(), Map.of(), at);

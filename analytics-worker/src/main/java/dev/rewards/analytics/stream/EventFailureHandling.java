@@ -1,6 +1,6 @@
 package dev.rewards.analytics.stream;
 
-import dev.rewards.analytics.distribution.DistributionUpdater.UserMovedException;
+import dev.rewards.analytics.distribution.DistributionUpdater.CountersMovedException;
 import dev.rewards.support.store.StoreOutages;
 import dev.rewards.support.system.Causes;
 import io.micrometer.core.instrument.Counter;
@@ -14,9 +14,9 @@ import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * A store outage (or a row moved by a departing instance) is waited out on the same record, so
- * nothing is skipped; an event that can never be applied (undecodable) is logged, counted and
- * skipped after two retries — the aggregates then differ from the ledger until a rebuild.
+ * A store outage (or counters moved by a departing instance) is waited out on the same batch, so
+ * nothing is skipped; an event that can never be applied is logged, counted and skipped after two
+ * retries — the aggregates then differ from the ledger until a rebuild.
  */
 @Configuration(proxyBeanMethods = false)
 class EventFailureHandling {
@@ -40,11 +40,12 @@ class EventFailureHandling {
             },
             new FixedBackOff(200, 2));
     BackOff untilBack = StoreOutages.untilTheStoreIsBack();
-    handler.setBackOffFunction(
-        (record, e) ->
-            StoreOutages.isOutage(e) || Causes.include(e, UserMovedException.class)
-                ? untilBack
-                : null);
+    handler.setBackOffFunction((record, e) -> isTransient(e) ? untilBack : null);
     return handler;
+  }
+
+  /** A store outage, or counters moved by a departing instance: waited out, never skipped. */
+  static boolean isTransient(Throwable failure) {
+    return StoreOutages.isOutage(failure) || Causes.include(failure, CountersMovedException.class);
   }
 }
