@@ -109,6 +109,13 @@ public final class BenchReport {
       System.out.printf(
           "| ledger apply from a backlog of %s | %,.0f commands/s (steady %,.0f) | | | | | %.0f%% of raw insert |%n",
           ledger.getProperty("commands"), apply, steady, 100 * apply / insert);
+      String behind = ledger.getProperty("analyticsBehind");
+      if (behind != null) {
+        System.out.printf(
+            "| analytics-worker behind when the ledger finished | %,.0f events | | | | | keeps up if"
+                + " about one per partition |%n",
+            Double.parseDouble(behind));
+      }
     }
     startUps();
     hops();

@@ -62,7 +62,8 @@ public final class LedgerBacklog {
     awaitIdleLedger();
     double insertRate = rawBulkInsert(commands);
     System.out.printf("raw bulk insert: %,d documents at %,.0f/s%n", commands, insertRate);
-    Map<String, Double> drain = drainBacklog(commands);
+    Map<String, Double> drain = new java.util.HashMap<>(drainBacklog(commands));
+    drain.put("analyticsBehind", (double) analyticsBehind());
     double ratio = drain.get("applyRate") / insertRate;
     System.out.printf(
         "ledger: %,d commands published at %,.0f/s; applied at %,.0f/s overall, %,.0f/s steady (10%%–90%%); %.0f%% of the raw insert rate%n",
@@ -71,6 +72,9 @@ public final class LedgerBacklog {
         drain.get("applyRate"),
         drain.get("steadyRate"),
         ratio * 100);
+    System.out.printf(
+        "analytics-worker: %,.0f events behind when the ledger finished%n",
+        drain.get("analyticsBehind"));
     save(commands, insertRate, drain);
   }
 
@@ -81,26 +85,7 @@ public final class LedgerBacklog {
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Target.kafkaBootstrap()))) {
       while (true) {
-        var committed =
-            admin.listConsumerGroupOffsets("ledger-worker").partitionsToOffsetAndMetadata().get();
-        var partitions =
-            admin
-                .describeTopics(List.of(Topics.COMMANDS))
-                .allTopicNames()
-                .get()
-                .get(Topics.COMMANDS)
-                .partitions()
-                .stream()
-                .map(p -> new TopicPartition(Topics.COMMANDS, p.partition()))
-                .toList();
-        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-        partitions.forEach(p -> latest.put(p, OffsetSpec.latest()));
-        var ends = admin.listOffsets(latest).all().get();
-        long behind = 0;
-        for (TopicPartition partition : partitions) {
-          OffsetAndMetadata done = committed.get(partition);
-          behind += ends.get(partition).offset() - (done == null ? 0 : done.offset());
-        }
+        long behind = lag(admin, "ledger-worker", Topics.COMMANDS);
         if (behind == 0) {
           return;
         }
@@ -108,6 +93,35 @@ public final class LedgerBacklog {
             "waiting for the ledger to finish earlier work: %,d commands behind%n", behind);
         Thread.sleep(10_000);
       }
+    }
+  }
+
+  /** How many records of the topic the group has not committed past. */
+  static long lag(Admin admin, String group, String topic) throws Exception {
+    var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+    var partitions =
+        admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+            .map(p -> new TopicPartition(topic, p.partition()))
+            .toList();
+    Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+    partitions.forEach(p -> latest.put(p, OffsetSpec.latest()));
+    var ends = admin.listOffsets(latest).all().get();
+    long behind = 0;
+    for (TopicPartition partition : partitions) {
+      OffsetAndMetadata done = committed.get(partition);
+      behind += ends.get(partition).offset() - (done == null ? 0 : done.offset());
+    }
+    return behind;
+  }
+
+  /**
+   * analytics-worker's lag when the ledger has applied the backlog: whether it keeps up. A few
+   * records per partition are the transactions' commit markers, passed on the next fetch.
+   */
+  static long analyticsBehind() throws Exception {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Target.kafkaBootstrap()))) {
+      return lag(admin, "analytics-worker", Topics.EVENTS);
     }
   }
 
@@ -217,13 +231,15 @@ public final class LedgerBacklog {
       Files.createDirectories(file.getParent());
       Files.writeString(
           file,
-          "commands=%d%ninsertRate=%.0f%npublishRate=%.0f%napplyRate=%.0f%nsteadyRate=%.0f%n"
+          ("commands=%d%ninsertRate=%.0f%npublishRate=%.0f%napplyRate=%.0f%nsteadyRate=%.0f%n"
+                  + "analyticsBehind=%.0f%n")
               .formatted(
                   commands,
                   insertRate,
                   drain.get("publishRate"),
                   drain.get("applyRate"),
-                  drain.get("steadyRate")));
+                  drain.get("steadyRate"),
+                  drain.get("analyticsBehind")));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
