@@ -21,6 +21,7 @@ public class SnapshotH2Backend extends H2Backend {
 
   private SnapshotH2Backend(MVStore store) {
     super(store);
+    this.durable = store.getFileStore() != null;
   }
 
   /** Names the format of the documents in a store's file; absent in files of the plain backend. */
@@ -91,9 +92,42 @@ public class SnapshotH2Backend extends H2Backend {
 
   // The lock makes the store answer one command at a time; the copy is taken before it is released.
   @Override
-  public synchronized Document handleCommand(
+  public Document handleCommand(
       Channel channel, String databaseName, String command, Document query) {
-    return Snapshots.of(super.handleCommand(channel, databaseName, command, query));
+    Document reply;
+    long write;
+    synchronized (this) {
+      reply = Snapshots.of(super.handleCommand(channel, databaseName, command, query));
+      write = durable && getMvStore().hasUnsavedChanges() ? ++writes : 0;
+    }
+    if (write > 0) {
+      awaitCommitted(write);
+    }
+    return reply;
+  }
+
+  /*
+   * Group commit: a write is acknowledged only once the file holds it. MVStore otherwise writes in
+   * the background within a second, so a store process killed outright lost writes it had
+   * acknowledged — a ledger batch whose Kafka transaction then committed, an idempotency key whose
+   * command was published (DurableWritesTests). One thread commits everything written so far while
+   * the others go on answering commands; their writes go in the next commit, together. The write
+   * reaches the operating system, so it survives the process, not a power cut (like MongoDB between
+   * journal syncs).
+   */
+  private final boolean durable;
+  private final Object commitLock = new Object();
+  private volatile long writes;
+  private long committed;
+
+  private void awaitCommitted(long write) {
+    synchronized (commitLock) {
+      while (committed < write) {
+        long upTo = writes; // every write counted here is complete: counted after it was applied
+        getMvStore().commit();
+        committed = Math.max(committed, upTo);
+      }
+    }
   }
 
   @Override
