@@ -28,12 +28,30 @@ final class FaultyStack implements AutoCloseable {
   final StackSettings settings;
   private final Map<String, Integer> ports = new LinkedHashMap<>();
   private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+  private final boolean infrastructureInChildren;
   private LocalKafka kafka;
   private LocalMongo mongo;
   private LocalRedis redis;
+  private ChildInfrastructure kafkaProcess;
+  private ChildInfrastructure mongoProcess;
+  private ChildInfrastructure redisProcess;
 
+  /** api-service, analytics-worker and two ledger-workers, the infrastructure in this JVM. */
   FaultyStack(Path dataDir) {
-    int[] free = freePorts(10);
+    this(
+        dataDir, List.of("api-service", "analytics-worker", LEDGERS.get(0), LEDGERS.get(1)), false);
+  }
+
+  /**
+   * @param instances service instances by name: {@code api-service}, {@code notifier-service},
+   *     {@code analytics-worker}, or any name starting {@code ledger} or {@code analytics} for one
+   *     more instance of that worker
+   * @param infrastructureInChildren broker, store and Redis each in a process of its own, so they
+   *     can be killed outright or frozen; otherwise in this JVM, stopped and started politely
+   */
+  FaultyStack(Path dataDir, List<String> instances, boolean infrastructureInChildren) {
+    this.infrastructureInChildren = infrastructureInChildren;
+    int[] free = freePorts(10 + instances.size());
     Map<String, String> env = new HashMap<>();
     env.put("PORT", String.valueOf(free[0]));
     env.put("NOTIFIER_PORT", String.valueOf(free[1]));
@@ -46,10 +64,49 @@ final class FaultyStack implements AutoCloseable {
     // services restarted here are killed as often as stopped: archives would mostly be lost work
     env.put("REWARDS_CLASS_DATA_SHARING", "off");
     settings = StackSettings.from(env, HOME);
-    ports.put("api-service", settings.apiPort());
-    ports.put("analytics-worker", settings.analyticsPort());
-    ports.put(LEDGERS.get(0), free[7]);
-    ports.put(LEDGERS.get(1), free[8]);
+    int next = 7;
+    for (String instance : instances) {
+      ports.put(
+          instance,
+          switch (instance) {
+            case "api-service" -> settings.apiPort();
+            case "notifier-service" -> settings.notifierPort();
+            case "analytics-worker" -> settings.analyticsPort();
+            default -> free[next++];
+          });
+    }
+    if (infrastructureInChildren) {
+      Path logs = dataDir.resolve("logs");
+      kafkaProcess =
+          new ChildInfrastructure(
+              "kafka",
+              List.of(
+                  "kafka",
+                  dataDir.resolve("kafka").toString(),
+                  String.valueOf(settings.kafkaAddress().port()),
+                  String.valueOf(settings.kafkaControllerPort())),
+              logs.resolve("kafka.log"));
+      mongoProcess =
+          new ChildInfrastructure(
+              "mongo",
+              List.of(
+                  "mongo",
+                  dataDir.resolve("mongo").toString(),
+                  String.valueOf(settings.mongoAddress().port())),
+              logs.resolve("mongo.log"));
+      redisProcess =
+          new ChildInfrastructure(
+              "redis",
+              List.of(
+                  "redis",
+                  dataDir.resolve("redis").toString(),
+                  String.valueOf(settings.redisAddress().port())),
+              logs.resolve("redis.log"));
+    }
+  }
+
+  String notifierUrl() {
+    return "http://127.0.0.1:" + settings.notifierPort();
   }
 
   void start() {
@@ -88,6 +145,10 @@ final class FaultyStack implements AutoCloseable {
   // --- infrastructure faults
 
   void startKafka() {
+    if (infrastructureInChildren) {
+      kafkaProcess.start();
+      return;
+    }
     kafka =
         LocalKafka.start(
             settings.dataDir().resolve("kafka"),
@@ -96,29 +157,63 @@ final class FaultyStack implements AutoCloseable {
   }
 
   void stopKafka() {
-    kafka.close();
+    if (infrastructureInChildren) {
+      kafkaProcess.close();
+    } else {
+      kafka.close();
+    }
   }
 
   void startMongo() {
+    if (infrastructureInChildren) {
+      mongoProcess.start();
+      return;
+    }
     mongo = LocalMongo.start(settings.dataDir().resolve("mongo"), settings.mongoAddress().port());
   }
 
   void stopMongo() {
-    mongo.close();
+    if (infrastructureInChildren) {
+      mongoProcess.close();
+    } else {
+      mongo.close();
+    }
   }
 
   void startRedis() {
+    if (infrastructureInChildren) {
+      redisProcess.start();
+      return;
+    }
     redis = LocalRedis.start(settings.dataDir().resolve("redis"), settings.redisAddress().port());
   }
 
   void stopRedis() {
-    redis.close();
+    if (infrastructureInChildren) {
+      redisProcess.close();
+    } else {
+      redis.close();
+    }
+  }
+
+  /** The broker's, store's or Redis' process, by name; only with the infrastructure in children. */
+  ChildInfrastructure infrastructure(String name) {
+    if (!infrastructureInChildren) {
+      throw new IllegalStateException("the infrastructure runs in this JVM");
+    }
+    return switch (name) {
+      case "kafka" -> kafkaProcess;
+      case "mongo" -> mongoProcess;
+      case "redis" -> redisProcess;
+      default -> throw new IllegalArgumentException(name);
+    };
   }
 
   @Override
   public void close() {
     services.values().forEach(s -> s.stop(Duration.ofSeconds(20)));
-    for (AutoCloseable piece : new AutoCloseable[] {redis, mongo, kafka}) {
+    for (AutoCloseable piece :
+        new AutoCloseable[] {redis, mongo, kafka, redisProcess, mongoProcess, kafkaProcess}) {
       try {
         if (piece != null) {
           piece.close();
@@ -130,9 +225,15 @@ final class FaultyStack implements AutoCloseable {
   }
 
   private void launch(String name) {
-    String module = name.startsWith("ledger") ? "ledger-worker" : name;
+    String module =
+        name.startsWith("ledger")
+            ? "ledger-worker"
+            : name.startsWith("analytics") ? "analytics-worker" : name;
     Map<String, String> environment = new HashMap<>(settings.serviceEnvironment());
     environment.put("LEDGER_PORT", String.valueOf(ports.get(name)));
+    if (module.equals("analytics-worker")) {
+      environment.put("ANALYTICS_PORT", String.valueOf(ports.get(name)));
+    }
     environment.put("REWARDS_ADMIN_TOKEN", ADMIN_TOKEN);
     environment.put("REWARDS_KAFKA_PARTITIONS", "6");
     // holds and campaign points of the history expire within seconds: look for them every second

@@ -75,6 +75,21 @@ final class PatientClient {
     }
   }
 
+  /** A POST without a body answered with 200, as JSON (a WebSocket token, say). */
+  JsonNode post(String path) {
+    HttpResponse<String> response =
+        untilAnswered(
+            () ->
+                HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .timeout(Duration.ofSeconds(30))
+                    .build());
+    if (response.statusCode() != 200) {
+      throw new AssertionError("POST " + path + " answered " + response.statusCode());
+    }
+    return JSON.readTree(response.body());
+  }
+
   /** A GET answered with 200, as JSON (retrying 503s). */
   JsonNode read(String path) {
     return read(path, Map.of());

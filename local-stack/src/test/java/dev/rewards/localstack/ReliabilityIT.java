@@ -3,20 +3,13 @@ package dev.rewards.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.ExpirePoints;
 import dev.rewards.contracts.HoldReleased;
-import dev.rewards.contracts.PointsAdjusted;
-import dev.rewards.contracts.PointsEarned;
 import dev.rewards.contracts.PointsExpired;
-import dev.rewards.contracts.PointsHeld;
-import dev.rewards.contracts.PointsReversed;
-import dev.rewards.contracts.RedemptionCancelled;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.ReleaseHold;
 import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsEvent;
-import dev.rewards.localstack.ReferenceModel.Expected;
 import dev.rewards.localstack.ReferenceModel.Kind;
 import dev.rewards.localstack.ReferenceModel.Op;
 import java.math.BigDecimal;
@@ -42,7 +35,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A seeded random history through the whole system — many users earning and redeeming over HTTP,
@@ -63,10 +55,6 @@ class ReliabilityIT {
   private static final long SEED = Long.getLong("reliability.seed", new Random().nextLong());
   private static final int USERS = 30;
   private static final int OPS_PER_ROUND = 150;
-  private static final String[] CATEGORIES = {
-    "shopping", "dining", "travel", "entertainment", "groceries"
-  };
-  private static final String[] REWARDS = {"cashback", "voucher", "gift_card"};
   private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(3);
 
   private final Random random = new Random(SEED);
@@ -78,6 +66,7 @@ class ReliabilityIT {
   private FaultyStack stack;
   private TopicRecorder recorder;
   private PatientClient client;
+  private HistoryAudit audit;
   private int duplicateDeliveries;
   private long startedAt;
 
@@ -90,6 +79,7 @@ class ReliabilityIT {
     stack.start();
     recorder = new TopicRecorder(stack.kafkaBootstrap());
     client = new PatientClient(stack.apiUrl());
+    audit = new HistoryAudit(model, recorder, client, accepted, users, figures);
     for (int i = 0; i < USERS; i++) {
       String id = "user-" + i;
       client.createUser(id);
@@ -152,10 +142,10 @@ class ReliabilityIT {
     timePasses(6);
 
     List<String> violations = new ArrayList<>();
-    auditOutcomes(violations);
-    auditBalancesAndTotals(violations);
-    auditStatements(violations);
-    auditAnalytics(violations);
+    audit.outcomes(violations);
+    audit.balancesAndTotals(violations);
+    audit.statements(violations);
+    audit.analytics(violations);
     long deadLetters = recorder.deadLetters();
     if (deadLetters != 0) {
       violations.add(deadLetters + " commands were dead-lettered");
@@ -225,46 +215,8 @@ class ReliabilityIT {
     }
   }
 
-  /** Earns and redemptions mostly; refunds, cancelled redemptions and adjustments among them. */
   private List<Op> randomOps(int count) {
-    List<Op> ops = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      String user = users.get(random.nextInt(users.size()));
-      double draw = random.nextDouble();
-      long pick = random.nextLong() & Long.MAX_VALUE;
-      if (draw < 0.5) {
-        String category = CATEGORIES[random.nextInt(CATEGORIES.length)];
-        if (random.nextDouble() < 0.2) {
-          BigDecimal amount = BigDecimal.valueOf(1 + random.nextInt(600));
-          ops.add(new Op(user, Kind.EARN, null, category, amount, null, pick, null));
-        } else {
-          BigDecimal amount = BigDecimal.valueOf(100 + random.nextInt(30_000), 2);
-          long points = 1 + random.nextInt(400);
-          ops.add(new Op(user, Kind.EARN, points, category, amount, null, pick, null));
-        }
-      } else if (draw < 0.70) {
-        String reward = REWARDS[random.nextInt(REWARDS.length)];
-        long required = ReferenceModel.OPTIONS.get(reward);
-        long points = required + random.nextInt((int) required / 2);
-        ops.add(new Op(user, Kind.REDEEM, points, null, null, reward, pick, null));
-      } else if (draw < 0.78) {
-        ops.add(new Op(user, Kind.REFUND, null, null, null, null, pick, null));
-      } else if (draw < 0.84) {
-        ops.add(new Op(user, Kind.CANCEL, null, null, null, null, pick, null));
-      } else if (draw < 0.88) {
-        long delta = random.nextBoolean() ? 1 + random.nextInt(300) : -(1 + random.nextInt(600));
-        ops.add(new Op(user, Kind.ADJUST, delta, null, null, null, pick, null));
-      } else if (draw < 0.94) {
-        String reward = REWARDS[random.nextInt(REWARDS.length)];
-        long required = ReferenceModel.OPTIONS.get(reward);
-        long points = required + random.nextInt((int) required / 2);
-        ops.add(new Op(user, Kind.HOLD, points, null, null, reward, pick, null));
-      } else {
-        Kind kind = random.nextInt(3) < 2 ? Kind.CAPTURE : Kind.VOID;
-        ops.add(new Op(user, kind, null, null, null, null, pick, null));
-      }
-    }
-    return ops;
+    return RandomOps.draw(random, users, count);
   }
 
   /**
@@ -378,265 +330,7 @@ class ReliabilityIT {
 
   /** Waits until every accepted command has a committed outcome. */
   private void drain() {
-    await()
-        .atMost(DRAIN_TIMEOUT)
-        .pollInterval(Duration.ofMillis(200))
-        .until(() -> accepted.stream().noneMatch(id -> recorder.outcomesOf(id).isEmpty()));
-  }
-
-  private void auditOutcomes(List<String> violations) {
-    for (UUID commandId : accepted) {
-      List<RewardsEvent> outcomes = recorder.outcomesOf(commandId);
-      if (outcomes.size() != 1) {
-        violations.add(commandId + " has " + outcomes.size() + " outcomes: " + outcomes);
-        continue;
-      }
-      Expected expected = model.expectationFor(commandId);
-      if (expected == null) {
-        continue; // a racing redemption: counted in redemptionsRaceOnOneUser
-      }
-      RewardsEvent event = outcomes.get(0);
-      if (!matches(expected, event)) {
-        violations.add(commandId + ": expected " + expected + " but the ledger announced " + event);
-      }
-    }
-    figures.put("commands accepted (each audited for exactly one outcome)", accepted.size());
-    figures.put("outcomes by kind (racing redemptions apart)", model.outcomeCounts());
-  }
-
-  /** Whether the announced outcome is the one the model predicts. */
-  private static boolean matches(Expected expected, RewardsEvent event) {
-    if (!expected.applied()) {
-      return event instanceof RedemptionRejected rejected
-          ? expected.op().kind() == Kind.REDEEM
-              && rejected.availablePoints() == expected.balanceAfter()
-          : event instanceof CommandRejected refused && refused.reason().equals(expected.reason());
-    }
-    return switch (expected.op().kind()) {
-      case EARN ->
-          event instanceof PointsEarned earned
-              && earned.points() == expected.points()
-              && earned.newBalance() == expected.balanceAfter();
-      case REDEEM ->
-          event instanceof RewardRedeemed redeemed
-              && redeemed.pointsRedeemed() == expected.points()
-              && redeemed.remainingPoints() == expected.balanceAfter();
-      case ADJUST ->
-          event instanceof PointsAdjusted adjusted
-              && adjusted.delta() == expected.points()
-              && adjusted.newBalance() == expected.balanceAfter();
-      case REFUND ->
-          event instanceof PointsReversed refunded
-              && refunded.pointsReversed() == expected.points()
-              && refunded.newBalance() == expected.balanceAfter();
-      case CANCEL ->
-          event instanceof RedemptionCancelled cancelled
-              && cancelled.pointsRestored() == expected.points()
-              && cancelled.newBalance() == expected.balanceAfter();
-      case HOLD ->
-          event instanceof PointsHeld held
-              && held.points() == expected.points()
-              && held.newBalance() == expected.balanceAfter();
-      case CAPTURE ->
-          event instanceof RewardRedeemed captured
-              && captured.holdId() != null
-              && captured.pointsRedeemed() == expected.points()
-              && captured.remainingPoints() == expected.balanceAfter();
-      case VOID ->
-          event instanceof HoldReleased released
-              && released.points() == expected.points()
-              && released.newBalance() == expected.balanceAfter();
-    };
-  }
-
-  /**
-   * Every user's statement: as many entries as applied commands, each balance after it the one
-   * before plus its points, adding up to the balance; and the lifetime points of the balance read.
-   */
-  private void auditStatements(List<String> violations) {
-    long entries = 0;
-    for (String user : users) {
-      List<JsonNode> statement = new ArrayList<>();
-      for (int page = 1; ; page++) {
-        JsonNode body = client.read("/rewards/statement/" + user + "?limit=100&page=" + page);
-        body.get("entries").forEach(statement::add);
-        if (page >= body.get("pagination").get("pages").asInt()) {
-          break;
-        }
-      }
-      java.util.Collections.reverse(statement); // oldest first
-      long running = 0;
-      for (JsonNode entry : statement) {
-        running += entry.get("points").asLong();
-        if (entry.get("balanceAfter").asLong() != running) {
-          violations.add(user + "'s statement breaks at " + entry + ": expected " + running);
-          break;
-        }
-      }
-      entries += statement.size();
-      compare(violations, user + " statement total", running, model.balanceOf(user));
-      compare(violations, user + " statement entries", statement.size(), model.movementsOf(user));
-      compare(
-          violations,
-          user + " lifetimePoints",
-          client.read("/rewards/points/" + user).get("lifetimePoints").asLong(),
-          model.lifetimePointsOf(user));
-    }
-    figures.put("statement entries audited (Σ = balance for every user)", entries);
-  }
-
-  private void auditBalancesAndTotals(List<String> violations) {
-    Map<String, Long> expected = model.balances();
-    // the cache may hold pre-outage balances for a moment after Redis came back; then it is exact
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> expected.entrySet().stream().allMatch(e -> balance(e.getKey()) == e.getValue()));
-    expected.forEach(
-        (user, balance) -> {
-          long actual = balance(user);
-          if (actual != balance) {
-            violations.add(user + " has " + actual + " points, the model " + balance);
-          }
-        });
-    JsonNode summary =
-        client
-            .read(
-                "/rewards/admin/database-summary",
-                Map.of("Authorization", "Bearer " + FaultyStack.ADMIN_TOKEN))
-            .get("summary");
-    long inSystem = expected.values().stream().mapToLong(Long::longValue).sum();
-    compare(
-        violations, "totalPointsEarned", summary.get("totalPointsEarned").asLong(), model.earned());
-    compare(
-        violations,
-        "totalPointsRedeemed",
-        summary.get("totalPointsRedeemed").asLong(),
-        model.redeemed());
-    compare(
-        violations,
-        "totalPointsReversed",
-        summary.get("totalPointsReversed").asLong(),
-        model.reversed());
-    compare(
-        violations,
-        "totalPointsAdjusted",
-        summary.get("totalPointsAdjusted").asLong(),
-        model.adjusted());
-    compare(
-        violations,
-        "totalPointsExpired",
-        summary.get("totalPointsExpired").asLong(),
-        model.expired());
-    compare(
-        violations, "totalPointsInSystem", summary.get("totalPointsInSystem").asLong(), inSystem);
-    compare(
-        violations,
-        "earned − redeemed − reversed − expired + adjusted",
-        model.earned() - model.redeemed() - model.reversed() - model.expired() + model.adjusted(),
-        inSystem);
-  }
-
-  private void auditAnalytics(List<String> violations) {
-    List<String> last = new ArrayList<>();
-    try {
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .pollInterval(Duration.ofMillis(500))
-          .until(
-              () -> {
-                last.clear();
-                compareAnalytics(client.read("/analytics/rewards-distribution"), last);
-                return last.isEmpty();
-              });
-    } catch (org.awaitility.core.ConditionTimeoutException e) {
-      last.forEach(v -> violations.add("analytics: " + v));
-    }
-  }
-
-  private void compareAnalytics(JsonNode distribution, List<String> differences) {
-    Map<String, ReferenceModel.CategoryTotals> categories = model.categories();
-    differences.addAll(analyticsCategoryDifferences(distribution, categories));
-    JsonNode summary = distribution.get("summary");
-    long totalPoints =
-        categories.values().stream().mapToLong(ReferenceModel.CategoryTotals::points).sum();
-    long transactions =
-        categories.values().stream().mapToLong(ReferenceModel.CategoryTotals::count).sum();
-    compare(differences, "summary.totalPoints", summary.get("totalPoints").asLong(), totalPoints);
-    compare(
-        differences,
-        "summary.totalTransactions",
-        summary.get("totalTransactions").asLong(),
-        transactions);
-    compare(
-        differences,
-        "summary.totalPointsRedeemed",
-        summary.get("totalPointsRedeemed").asLong(),
-        model.redeemed());
-    compare(
-        differences,
-        "summary.totalPointsReversed",
-        summary.get("totalPointsReversed").asLong(),
-        model.reversed());
-    compare(differences, "summary.heldPoints", summary.get("heldPoints").asLong(), model.held());
-    compare(
-        differences,
-        "summary.totalPointsExpired",
-        summary.get("totalPointsExpired").asLong(),
-        model.expired());
-    compare(
-        differences,
-        "summary.outstandingPoints",
-        summary.get("outstandingPoints").asLong(),
-        model.balances().values().stream().mapToLong(Long::longValue).sum());
-    Map<String, List<Long>> byType = new java.util.TreeMap<>();
-    distribution
-        .get("redemptionsByType")
-        .forEach(
-            r ->
-                byType.put(
-                    r.get("rewardType").asString(),
-                    List.of(r.get("count").asLong(), r.get("totalPoints").asLong())));
-    if (!byType.equals(model.redemptionsByType())) {
-      differences.add("redemptionsByType " + byType + " != model " + model.redemptionsByType());
-    }
-    List<Long> bounds = new ArrayList<>();
-    Map<Long, Long> histogram = new java.util.HashMap<>();
-    distribution
-        .get("balanceHistogram")
-        .forEach(
-            range -> {
-              bounds.add(range.get("min").asLong());
-              histogram.put(range.get("min").asLong(), range.get("users").asLong());
-            });
-    if (!histogram.equals(model.histogram(bounds))) {
-      differences.add("balanceHistogram " + histogram + " != model " + model.histogram(bounds));
-    }
-  }
-
-  private static List<String> analyticsCategoryDifferences(
-      JsonNode distribution, Map<String, ReferenceModel.CategoryTotals> expected) {
-    List<String> differences = new ArrayList<>();
-    Map<String, JsonNode> actual = new LinkedHashMap<>();
-    distribution.get("distribution").forEach(c -> actual.put(c.get("category").asString(), c));
-    if (!actual.keySet().equals(expected.keySet())) {
-      differences.add("categories " + actual.keySet() + " != model " + expected.keySet());
-      return differences;
-    }
-    expected.forEach(
-        (category, totals) -> {
-          JsonNode row = actual.get(category);
-          if (row.get("totalPoints").asLong() != totals.points()
-              || row.get("transactionCount").asLong() != totals.count()
-              || row.get("totalAmount").decimalValue().compareTo(totals.amount()) != 0) {
-            differences.add(category + " " + row + " != model " + totals);
-          }
-        });
-    return differences;
-  }
-
-  private long balance(String user) {
-    return client.read("/rewards/points/" + user).get("totalPoints").asLong();
+    audit.drain(DRAIN_TIMEOUT);
   }
 
   private int readAllBalancesOnce() {
@@ -654,12 +348,6 @@ class ReliabilityIT {
       }
     }
     return answered;
-  }
-
-  private static void compare(List<String> violations, String what, long actual, long expected) {
-    if (actual != expected) {
-      violations.add(what + " is " + actual + ", the model says " + expected);
-    }
   }
 
   private static boolean allDone(List<Future<?>> work) {

@@ -31,6 +31,7 @@ final class TopicRecorder implements AutoCloseable {
 
   private final String bootstrap;
   private final Map<UUID, List<RewardsEvent>> outcomes = new ConcurrentHashMap<>();
+  private final Map<String, List<UUID>> outcomesByUser = new ConcurrentHashMap<>();
   private final List<ConsumerRecord<byte[], byte[]>> commands = new CopyOnWriteArrayList<>();
   private final Thread reader;
   private volatile boolean running = true;
@@ -45,6 +46,11 @@ final class TopicRecorder implements AutoCloseable {
   /** Every committed outcome for the command; exactly one is the guarantee. */
   List<RewardsEvent> outcomesOf(UUID commandId) {
     return outcomes.getOrDefault(commandId, List.of());
+  }
+
+  /** The commands of the user's outcomes in the order they were committed (one partition). */
+  List<UUID> outcomeOrderOf(String userId) {
+    return outcomesByUser.getOrDefault(userId, List.of());
   }
 
   int commandRecords() {
@@ -92,6 +98,9 @@ final class TopicRecorder implements AutoCloseable {
             outcomes
                 .computeIfAbsent(event.commandId(), id -> new CopyOnWriteArrayList<>())
                 .add(event);
+            outcomesByUser
+                .computeIfAbsent(event.userId(), id -> new CopyOnWriteArrayList<>())
+                .add(event.commandId());
           } else {
             commands.add(record);
           }
