@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -72,6 +73,51 @@ final class PatientClient {
                     .build());
     if (response.statusCode() != 201) {
       throw new AssertionError("create-user " + id + " answered " + response.body());
+    }
+  }
+
+  /**
+   * A batch of earns, each item with its own Idempotency-Key, sent again whole until every item is
+   * accepted (an item refused with 503 mid-batch, the broker being away, is accepted on a later
+   * try; the items accepted before keep their commands, by their keys).
+   *
+   * @return each item's command, in order
+   */
+  List<UUID> submitBatch(String json) {
+    long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+    while (true) {
+      HttpResponse<String> response =
+          untilAnswered(
+              () ->
+                  HttpRequest.newBuilder(URI.create(baseUrl + "/rewards/add-points-batch"))
+                      .header("Content-Type", "application/json")
+                      .timeout(Duration.ofSeconds(30))
+                      .POST(HttpRequest.BodyPublishers.ofString(json))
+                      .build());
+      if (response.statusCode() != 200) {
+        throw new AssertionError(
+            "batch answered " + response.statusCode() + ": " + response.body());
+      }
+      List<UUID> commands = new java.util.ArrayList<>();
+      boolean unavailable = false;
+      for (JsonNode result : JSON.readTree(response.body()).get("results")) {
+        int status = result.get("status").asInt();
+        if (status == 202) {
+          commands.add(UUID.fromString(result.get("commandId").asString()));
+        } else if (status == 503 || status == 429) {
+          unavailable = true;
+        } else {
+          throw new AssertionError("a batch item answered " + status + ": " + result);
+        }
+      }
+      if (!unavailable) {
+        return commands;
+      }
+      unavailableAnswers.incrementAndGet();
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the batch was not accepted within " + GIVE_UP_AFTER);
+      }
+      FaultyStack.sleep(Duration.ofMillis(250));
     }
   }
 

@@ -40,7 +40,7 @@ final class ReferenceModel {
    * to the rules; for an adjustment it is signed. A correction names its purchase or redemption
    * when it is sent, chosen by {@code pick} among those of its user so far — so the history is the
    * same for a seed whatever the threads' interleaving. {@code expiresAt}: an earn's own expiry
-   * (campaign points), or for a hold a short life (10 s) instead of 15 minutes; else null.
+   * (campaign points), or for a hold a short life (10 s) instead of a day; else null.
    */
   record Op(
       String userId,
@@ -160,6 +160,12 @@ final class ReferenceModel {
   private long adjusted;
   private long expired;
 
+  /**
+   * The life of a hold that is not meant to time out, in seconds: the longest allowed, so none does
+   * within a history, however long it runs (the soak's outlast the 15-minute default).
+   */
+  static final int UNTIMED_HOLD = 86_400;
+
   synchronized void user(String userId) {
     users.put(userId, new UserState());
   }
@@ -187,7 +193,8 @@ final class ReferenceModel {
               op,
               "/rewards/holds/" + u,
               "{\"points\":%d,\"rewardType\":\"%s\",\"expiresInSeconds\":%d}"
-                  .formatted(op.points(), op.rewardType(), op.expiresAt() == null ? 900 : 10),
+                  .formatted(
+                      op.points(), op.rewardType(), op.expiresAt() == null ? UNTIMED_HOLD : 10),
               null,
               null,
               null);

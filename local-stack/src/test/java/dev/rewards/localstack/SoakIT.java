@@ -60,6 +60,7 @@ class SoakIT {
   private static final int SENDERS = 32;
   private static final int FOLLOWED = 25;
   private static final int HOT_USERS = 5;
+  private static final int EXPIRING_USERS = 20;
   private static final List<String> INSTANCES =
       List.of(
           "api-service", "notifier-service", "ledger-a", "ledger-b", "analytics-a", "analytics-b");
@@ -73,6 +74,7 @@ class SoakIT {
   private final Map<String, WebSocketTestClient> followers = new LinkedHashMap<>();
   private final AtomicInteger acceptedCount = new AtomicInteger();
   private final AtomicInteger clientRetries = new AtomicInteger();
+  private final AtomicInteger batches = new AtomicInteger();
   private final AtomicInteger faultsActive = new AtomicInteger();
   private final AtomicLong acceptedDuringFaults = new AtomicLong();
   private final AtomicLong faultNanos = new AtomicLong();
@@ -94,7 +96,7 @@ class SoakIT {
     recorder = new TopicRecorder(stack.kafkaBootstrap());
     client = new PatientClient(stack.apiUrl());
     audit = new HistoryAudit(model, recorder, client, accepted, users, figures);
-    for (int i = 0; i < USERS + HOT_USERS; i++) {
+    for (int i = 0; i < USERS + HOT_USERS + EXPIRING_USERS; i++) {
       users.add("soak-" + i);
     }
     ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -139,7 +141,7 @@ class SoakIT {
   @Test
   void aHundredThousandCommandsUnderOverlappingAbruptFaultsEndWhereTheReferenceModelSays()
       throws Exception {
-    ExecutorService senders = Executors.newFixedThreadPool(SENDERS + 2);
+    ExecutorService senders = Executors.newFixedThreadPool(SENDERS + 3);
     List<Future<?>> work = new ArrayList<>();
     List<String> everyday = users.subList(0, USERS);
     for (int s = 0; s < SENDERS; s++) {
@@ -147,6 +149,7 @@ class SoakIT {
       work.add(senders.submit(() -> sendHistory(sender, everyday)));
     }
     Future<?> races = senders.submit(this::raceOnHotUsers);
+    Future<?> timeDriven = senders.submit(this::holdsAndPointsExpireMeanwhile);
     Future<?> faults = senders.submit(this::injectFaults);
     try {
       for (Future<?> each : work) {
@@ -154,6 +157,7 @@ class SoakIT {
       }
       loadDone.set(true);
       races.get();
+      timeDriven.get();
       faults.get();
     } finally {
       senders.shutdownNow();
@@ -185,6 +189,10 @@ class SoakIT {
     }
     // every fault happens under load: the history goes on until the last one is over
     while (acceptedCount.get() < COMMANDS || !faultsDone.get()) {
+      if (random.nextDouble() < 0.03) {
+        sendBatch(random, mine, random.nextDouble() < 0.05);
+        continue;
+      }
       Op op = RandomOps.draw(random, mine, 1).get(0);
       send(op, random.nextDouble() < 0.05);
     }
@@ -207,6 +215,109 @@ class SoakIT {
         throw new AssertionError("a retry got another command: " + commandId + " then " + again);
       }
     }
+  }
+
+  /**
+   * Purchases of several of this sender's users in one batch, as a till uploads them, each with its
+   * receipt's key (later refunds may name it); sometimes sent twice.
+   */
+  private void sendBatch(Random random, List<String> mine, boolean retry) {
+    List<String> batchUsers = new ArrayList<>(mine);
+    Collections.shuffle(batchUsers, random);
+    batchUsers = batchUsers.subList(0, Math.min(batchUsers.size(), 2 + random.nextInt(9)));
+    List<ReferenceModel.Request> requests = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
+    List<String> items = new ArrayList<>();
+    for (String user : batchUsers) {
+      String category = RandomOps.CATEGORIES[random.nextInt(RandomOps.CATEGORIES.length)];
+      BigDecimal amount = BigDecimal.valueOf(100 + random.nextInt(30_000), 2);
+      Op op = new Op(user, Kind.EARN, null, category, amount, null, 0, null);
+      String key = "till-" + UUID.randomUUID();
+      requests.add(model.request(op));
+      keys.add(key);
+      items.add(
+          "{\"userId\":\"%s\",\"category\":\"%s\",\"amount\":%s,\"idempotencyKey\":\"%s\"}"
+              .formatted(user, category, amount.toPlainString(), key));
+    }
+    String body = "{\"purchases\":[" + String.join(",", items) + "]}";
+    List<UUID> commands = client.submitBatch(body);
+    for (int i = 0; i < commands.size(); i++) {
+      model.accepted(requests.get(i), commands.get(i), keys.get(i));
+      note(batchUsers.get(i), commands.get(i));
+    }
+    batches.incrementAndGet();
+    if (retry) {
+      List<UUID> again = client.submitBatch(body);
+      clientRetries.incrementAndGet();
+      if (!again.equals(commands)) {
+        throw new AssertionError(
+            "a batch sent again got other commands: " + commands + " " + again);
+      }
+    }
+  }
+
+  /**
+   * Holds that time out and campaign points that expire, for users that get nothing else, while the
+   * rest of the history and the faults go on: each round holds 500 points for 10 s and earns 40
+   * points expiring in 20 s (bought after the hold, so the hold took none of them and exactly they
+   * expire), then awaits the scheduler's commands by their derived ids — each must have exactly one
+   * outcome, the hold released as EXPIRED, the 40 points expired — and the model takes them in.
+   */
+  private void holdsAndPointsExpireMeanwhile() {
+    List<String> lane = users.subList(USERS + HOT_USERS, users.size());
+    int released = 0;
+    int expired = 0;
+    while (!loadDone.get()) {
+      Map<UUID, String> releases = new LinkedHashMap<>();
+      Map<UUID, String> expiries = new LinkedHashMap<>();
+      java.time.Instant campaignEnd =
+          java.time.Instant.now()
+              .plusSeconds(20)
+              .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+      for (String user : lane) {
+        send(
+            new Op(user, Kind.EARN, 600L, "shopping", BigDecimal.valueOf(600), null, 0, null),
+            false);
+        send(
+            new Op(user, Kind.HOLD, 500L, null, null, "voucher", 0, java.time.Instant.now()),
+            false);
+        model
+            .lastActiveHoldOf(user)
+            .ifPresent(
+                hold -> releases.put(dev.rewards.contracts.ReleaseHold.expiryIdFor(hold), user));
+        send(new Op(user, Kind.EARN, 40L, "campaign", BigDecimal.TEN, null, 0, campaignEnd), false);
+        expiries.put(dev.rewards.contracts.ExpirePoints.idFor(user, campaignEnd), user);
+      }
+      List<UUID> scheduled = new ArrayList<>(releases.keySet());
+      scheduled.addAll(expiries.keySet());
+      await()
+          .atMost(Duration.ofMinutes(10))
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> scheduled.stream().noneMatch(id -> recorder.outcomesOf(id).isEmpty()));
+      accepted.addAll(scheduled); // audited for exactly one outcome with the others
+      for (var release : releases.entrySet()) {
+        RewardsEvent outcome = recorder.outcomesOf(release.getKey()).get(0);
+        if (outcome instanceof dev.rewards.contracts.HoldReleased r
+            && r.cause().equals("EXPIRED")) {
+          model.holdExpired(release.getValue(), r.holdId());
+          released++;
+        } else {
+          faultLog.add("VIOLATION hold of " + release.getValue() + " ended with " + outcome);
+        }
+      }
+      for (var expiry : expiries.entrySet()) {
+        RewardsEvent outcome = recorder.outcomesOf(expiry.getKey()).get(0);
+        if (outcome instanceof dev.rewards.contracts.PointsExpired e && e.points() == 40) {
+          model.pointsExpired(expiry.getValue(), 40);
+          expired++;
+        } else {
+          faultLog.add("VIOLATION campaign points of " + expiry.getValue() + ": " + outcome);
+        }
+      }
+    }
+    figures.put(
+        "time-driven, under the faults",
+        released + " holds released on expiry, " + expired + " campaign expiries of 40 points");
   }
 
   private void note(String user, UUID commandId) {
