@@ -259,9 +259,10 @@ class SoakIT {
   /**
    * Holds that time out and campaign points that expire, for users that get nothing else, while the
    * rest of the history and the faults go on: each round holds 500 points for 10 s and earns 40
-   * points expiring in 20 s (bought after the hold, so the hold took none of them and exactly they
-   * expire), then awaits the scheduler's commands by their derived ids — each must have exactly one
-   * outcome, the hold released as EXPIRED, the 40 points expired — and the model takes them in.
+   * points expiring a minute after they are sent (bought after the hold, so the hold took none of
+   * them and exactly they expire), then awaits the scheduler's commands by their derived ids — each
+   * must have exactly one outcome, the hold released as EXPIRED, the 40 points expired — and the
+   * model takes them in.
    */
   private void holdsAndPointsExpireMeanwhile() {
     List<String> lane = users.subList(USERS + HOT_USERS, users.size());
@@ -270,10 +271,6 @@ class SoakIT {
     while (!loadDone.get()) {
       Map<UUID, String> releases = new LinkedHashMap<>();
       Map<UUID, String> expiries = new LinkedHashMap<>();
-      java.time.Instant campaignEnd =
-          java.time.Instant.now()
-              .plusSeconds(20)
-              .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
       for (String user : lane) {
         send(
             new Op(user, Kind.EARN, 600L, "shopping", BigDecimal.valueOf(600), null, 0, null),
@@ -285,6 +282,11 @@ class SoakIT {
             .lastActiveHoldOf(user)
             .ifPresent(
                 hold -> releases.put(dev.rewards.contracts.ReleaseHold.expiryIdFor(hold), user));
+        // from the moment it is sent: a send may wait out a fault for many seconds
+        java.time.Instant campaignEnd =
+            java.time.Instant.now()
+                .plusSeconds(60)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         send(new Op(user, Kind.EARN, 40L, "campaign", BigDecimal.TEN, null, 0, campaignEnd), false);
         expiries.put(dev.rewards.contracts.ExpirePoints.idFor(user, campaignEnd), user);
       }
