@@ -604,6 +604,7 @@ class SoakIT {
                 acceptedCount.get() / (double) loadSeconds,
                 acceptedDuringFaults.get() / (double) faultSeconds,
                 faultSeconds));
+    lines.add("till batches of earns: " + batches.get());
     lines.add(
         "client retries with the same Idempotency-Key: "
             + clientRetries.get()
