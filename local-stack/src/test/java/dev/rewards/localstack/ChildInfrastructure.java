@@ -6,9 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,8 +14,6 @@ import java.util.concurrent.TimeUnit;
  * operating system deals out: killed outright, frozen and thawed, started again on its data.
  */
 final class ChildInfrastructure implements AutoCloseable {
-
-  private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
 
   private final String name;
   private final List<String> arguments;
@@ -46,28 +42,21 @@ final class ChildInfrastructure implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException("could not start " + name, e);
     }
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     var output =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     try {
+      // each piece prints READY once it serves, or ends (a failure, in the log)
       for (String line = output.readLine(); line != null; line = output.readLine()) {
-        Files.writeString(
-            log,
-            line + "\n",
-            java.nio.file.StandardOpenOption.CREATE,
-            java.nio.file.StandardOpenOption.APPEND);
+        log(line);
         if (line.equals("READY")) {
           drainInBackground(output);
           return;
-        }
-        if (System.nanoTime() > deadline) {
-          break;
         }
       }
     } catch (IOException e) {
       throw new IllegalStateException(name + " failed to start", e);
     }
-    throw new IllegalStateException(name + " did not become ready; see " + log);
+    throw new IllegalStateException(name + " ended before it served; see " + log);
   }
 
   /** SIGKILL of the JVM and of every process it started (redis-server): nothing is flushed. */
@@ -107,8 +96,12 @@ final class ChildInfrastructure implements AutoCloseable {
     }
   }
 
-  Optional<Long> pid() {
-    return process == null ? Optional.empty() : Optional.of(process.pid());
+  private void log(String line) throws IOException {
+    Files.writeString(
+        log,
+        line + "\n",
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
   }
 
   private void drainInBackground(BufferedReader output) {
@@ -117,11 +110,7 @@ final class ChildInfrastructure implements AutoCloseable {
             () -> {
               try {
                 for (String line = output.readLine(); line != null; line = output.readLine()) {
-                  Files.writeString(
-                      log,
-                      line + "\n",
-                      java.nio.file.StandardOpenOption.CREATE,
-                      java.nio.file.StandardOpenOption.APPEND);
+                  log(line);
                 }
               } catch (IOException e) {
                 // the process ended

@@ -76,33 +76,24 @@ final class FaultyStack implements AutoCloseable {
           });
     }
     if (infrastructureInChildren) {
-      Path logs = dataDir.resolve("logs");
       kafkaProcess =
-          new ChildInfrastructure(
+          child(
+              dataDir,
               "kafka",
-              List.of(
-                  "kafka",
-                  dataDir.resolve("kafka").toString(),
-                  String.valueOf(settings.kafkaAddress().port()),
-                  String.valueOf(settings.kafkaControllerPort())),
-              logs.resolve("kafka.log"));
-      mongoProcess =
-          new ChildInfrastructure(
-              "mongo",
-              List.of(
-                  "mongo",
-                  dataDir.resolve("mongo").toString(),
-                  String.valueOf(settings.mongoAddress().port())),
-              logs.resolve("mongo.log"));
-      redisProcess =
-          new ChildInfrastructure(
-              "redis",
-              List.of(
-                  "redis",
-                  dataDir.resolve("redis").toString(),
-                  String.valueOf(settings.redisAddress().port())),
-              logs.resolve("redis.log"));
+              settings.kafkaAddress().port(),
+              String.valueOf(settings.kafkaControllerPort()));
+      mongoProcess = child(dataDir, "mongo", settings.mongoAddress().port());
+      redisProcess = child(dataDir, "redis", settings.redisAddress().port());
     }
+  }
+
+  /** {@link InfraProcess} for one piece, on its data directory and port. */
+  private static ChildInfrastructure child(Path dataDir, String piece, int port, String... more) {
+    List<String> arguments =
+        new ArrayList<>(List.of(piece, dataDir.resolve(piece).toString(), String.valueOf(port)));
+    arguments.addAll(List.of(more));
+    return new ChildInfrastructure(
+        piece, arguments, dataDir.resolve("logs").resolve(piece + ".log"));
   }
 
   String notifierUrl() {

@@ -62,10 +62,10 @@ class ReliabilityIT {
   private final List<String> users = new ArrayList<>();
   private final Set<UUID> accepted = ConcurrentHashMap.newKeySet();
   private final Map<String, Object> figures = new LinkedHashMap<>();
-  private final AtomicInteger clientRetries = new AtomicInteger();
   private FaultyStack stack;
   private TopicRecorder recorder;
   private PatientClient client;
+  private HistorySender sender;
   private HistoryAudit audit;
   private int duplicateDeliveries;
   private long startedAt;
@@ -79,6 +79,7 @@ class ReliabilityIT {
     stack.start();
     recorder = new TopicRecorder(stack.kafkaBootstrap());
     client = new PatientClient(stack.apiUrl());
+    sender = new HistorySender(model, client);
     audit = new HistoryAudit(model, recorder, client, accepted, users, figures);
     for (int i = 0; i < USERS; i++) {
       String id = "user-" + i;
@@ -196,23 +197,7 @@ class ReliabilityIT {
   }
 
   private void send(Op op, boolean retry) {
-    String key = UUID.randomUUID().toString();
-    ReferenceModel.Request request = model.request(op);
-    Map<String, String> headers =
-        op.kind() == Kind.ADJUST
-            ? Map.of("Authorization", "Bearer " + FaultyStack.ADMIN_TOKEN)
-            : Map.of();
-    UUID commandId = client.submit(request.path(), request.body(), key, headers);
-    model.accepted(request, commandId, key);
-    accepted.add(commandId);
-    if (retry) {
-      // the POS never saw the answer and sends again: same key, same command, applied once
-      UUID again = client.submit(request.path(), request.body(), key, headers);
-      clientRetries.incrementAndGet();
-      if (!again.equals(commandId)) {
-        throw new AssertionError("a retry got another command: " + commandId + " then " + again);
-      }
-    }
+    accepted.add(sender.send(op, retry));
   }
 
   private List<Op> randomOps(int count) {
@@ -359,7 +344,7 @@ class ReliabilityIT {
     figures.put("users", USERS);
     figures.put(
         "command records on the topic (incl. retries and duplicates)", recorder.commandRecords());
-    figures.put("client retries with the same Idempotency-Key", clientRetries.get());
+    figures.put("client retries with the same Idempotency-Key", sender.retries.get());
     figures.put("duplicate deliveries injected on rewards.commands", duplicateDeliveries);
     figures.put("503 answers waited out by clients", client.unavailableAnswers.get());
     figures.put("connections lost and retried by clients", client.lostConnections.get());

@@ -73,7 +73,6 @@ class SoakIT {
   private final List<String> faultLog = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, WebSocketTestClient> followers = new LinkedHashMap<>();
   private final AtomicInteger acceptedCount = new AtomicInteger();
-  private final AtomicInteger clientRetries = new AtomicInteger();
   private final AtomicInteger batches = new AtomicInteger();
   private final AtomicInteger faultsActive = new AtomicInteger();
   private final AtomicLong acceptedDuringFaults = new AtomicLong();
@@ -83,6 +82,7 @@ class SoakIT {
   private FaultyStack stack;
   private TopicRecorder recorder;
   private PatientClient client;
+  private HistorySender sender;
   private HistoryAudit audit;
   private long startedAt;
 
@@ -95,6 +95,7 @@ class SoakIT {
     stack.start();
     recorder = new TopicRecorder(stack.kafkaBootstrap());
     client = new PatientClient(stack.apiUrl());
+    sender = new HistorySender(model, client);
     audit = new HistoryAudit(model, recorder, client, accepted, users, figures);
     for (int i = 0; i < USERS + HOT_USERS + EXPIRING_USERS; i++) {
       users.add("soak-" + i);
@@ -145,8 +146,8 @@ class SoakIT {
     List<Future<?>> work = new ArrayList<>();
     List<String> everyday = users.subList(0, USERS);
     for (int s = 0; s < SENDERS; s++) {
-      int sender = s;
-      work.add(senders.submit(() -> sendHistory(sender, everyday)));
+      int share = s;
+      work.add(senders.submit(() -> sendHistory(share, everyday)));
     }
     Future<?> races = senders.submit(this::raceOnHotUsers);
     Future<?> timeDriven = senders.submit(this::holdsAndPointsExpireMeanwhile);
@@ -181,10 +182,10 @@ class SoakIT {
   }
 
   /** One sender's users, each user's requests in order; some sent twice with the same key. */
-  private void sendHistory(int sender, List<String> everyday) {
-    Random random = new Random(SEED * 31 + sender);
+  private void sendHistory(int share, List<String> everyday) {
+    Random random = new Random(SEED * 31 + share);
     List<String> mine = new ArrayList<>();
-    for (int i = sender; i < everyday.size(); i += SENDERS) {
+    for (int i = share; i < everyday.size(); i += SENDERS) {
       mine.add(everyday.get(i));
     }
     // every fault happens under load: the history goes on until the last one is over
@@ -199,22 +200,7 @@ class SoakIT {
   }
 
   private void send(Op op, boolean retry) {
-    String key = UUID.randomUUID().toString();
-    ReferenceModel.Request request = model.request(op);
-    Map<String, String> headers =
-        op.kind() == Kind.ADJUST
-            ? Map.of("Authorization", "Bearer " + FaultyStack.ADMIN_TOKEN)
-            : Map.of();
-    UUID commandId = client.submit(request.path(), request.body(), key, headers);
-    model.accepted(request, commandId, key);
-    note(op.userId(), commandId);
-    if (retry) {
-      UUID again = client.submit(request.path(), request.body(), key, headers);
-      clientRetries.incrementAndGet();
-      if (!again.equals(commandId)) {
-        throw new AssertionError("a retry got another command: " + commandId + " then " + again);
-      }
-    }
+    note(op.userId(), sender.send(op, retry));
   }
 
   /**
@@ -248,7 +234,7 @@ class SoakIT {
     batches.incrementAndGet();
     if (retry) {
       List<UUID> again = client.submitBatch(body);
-      clientRetries.incrementAndGet();
+      sender.retries.incrementAndGet();
       if (!again.equals(commands)) {
         throw new AssertionError(
             "a batch sent again got other commands: " + commands + " " + again);
@@ -607,7 +593,7 @@ class SoakIT {
     lines.add("till batches of earns: " + batches.get());
     lines.add(
         "client retries with the same Idempotency-Key: "
-            + clientRetries.get()
+            + sender.retries.get()
             + "; 503s waited out: "
             + client.unavailableAnswers.get()
             + "; connections lost and retried: "

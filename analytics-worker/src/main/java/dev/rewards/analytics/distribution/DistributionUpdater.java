@@ -24,7 +24,7 @@ import java.util.Set;
 
 /**
  * Applies polled outcome events, each read at (partition, offset), to the aggregates — exactly once
- * in effect, with two fenced writes per poll and no transaction:
+ * in effect, with fenced writes and no transaction:
  *
  * <ol>
  *   <li>each partition's counters take the total of its events not yet counted, fenced by their
