@@ -3,6 +3,7 @@ package dev.rewards.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.rewards.contracts.CommandRejected;
 import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsEvent;
@@ -12,15 +13,18 @@ import dev.rewards.support.testing.WebSocketTestClient;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -61,6 +65,7 @@ class SoakIT {
   private static final int FOLLOWED = 25;
   private static final int HOT_USERS = 5;
   private static final int EXPIRING_USERS = 20;
+  private static final int POISON = 45;
   private static final List<String> INSTANCES =
       List.of(
           "api-service", "notifier-service", "ledger-a", "ledger-b", "analytics-a", "analytics-b");
@@ -79,6 +84,9 @@ class SoakIT {
   private final AtomicLong faultNanos = new AtomicLong();
   private final AtomicBoolean loadDone = new AtomicBoolean();
   private final AtomicBoolean faultsDone = new AtomicBoolean();
+  private final List<String> poison = Collections.synchronizedList(new ArrayList<>());
+  private final Set<String> poisonUnacknowledged = ConcurrentHashMap.newKeySet();
+  private final List<UUID> unreadableCommands = Collections.synchronizedList(new ArrayList<>());
   private FaultyStack stack;
   private TopicRecorder recorder;
   private PatientClient client;
@@ -142,7 +150,7 @@ class SoakIT {
   @Test
   void aHundredThousandCommandsUnderOverlappingAbruptFaultsEndWhereTheReferenceModelSays()
       throws Exception {
-    ExecutorService senders = Executors.newFixedThreadPool(SENDERS + 3);
+    ExecutorService senders = Executors.newFixedThreadPool(SENDERS + 4);
     List<Future<?>> work = new ArrayList<>();
     List<String> everyday = users.subList(0, USERS);
     for (int s = 0; s < SENDERS; s++) {
@@ -152,6 +160,7 @@ class SoakIT {
     Future<?> races = senders.submit(this::raceOnHotUsers);
     Future<?> timeDriven = senders.submit(this::holdsAndPointsExpireMeanwhile);
     Future<?> faults = senders.submit(this::injectFaults);
+    Future<?> poisoned = senders.submit(this::sendPoisonMeanwhile);
     try {
       for (Future<?> each : work) {
         each.get();
@@ -160,6 +169,7 @@ class SoakIT {
       races.get();
       timeDriven.get();
       faults.get();
+      poisoned.get();
     } finally {
       senders.shutdownNow();
     }
@@ -172,11 +182,7 @@ class SoakIT {
     audit.statements(violations);
     audit.analytics(violations);
     auditFrames(violations);
-    long deadLetters = recorder.deadLetters();
-    if (deadLetters != 0) {
-      violations.add(
-          deadLetters + " commands on the dead-letter topic (the history sent no poison)");
-    }
+    auditPoison(violations);
     report(violations, loadSeconds);
     assertThat(violations).as("violations (seed %d)", SEED).isEmpty();
   }
@@ -306,6 +312,93 @@ class SoakIT {
     figures.put(
         "time-driven, under the faults",
         released + " holds released on expiry, " + expired + " campaign expiries of 40 points");
+  }
+
+  /**
+   * What a broken producer writes, straight onto the commands topic past the API's validation,
+   * spread over the history and its faults: bytes that are not JSON, a command of a type that does
+   * not exist, and an earn that names its command and user but cannot be read — its command is
+   * rejected as DEAD_LETTERED to a followed user, so that the rejection's frame is audited too.
+   * They share partitions with the real commands, which must flow on past them.
+   */
+  private void sendPoisonMeanwhile() {
+    Random random = new Random(SEED * 13);
+    while (!loadDone.get()) {
+      int sent = poison.size();
+      if (sent >= POISON || acceptedCount.get() < (sent + 1L) * COMMANDS / (POISON + 1)) {
+        pause(1);
+        continue;
+      }
+      String user = users.get(random.nextInt(USERS));
+      String value =
+          switch (sent % 3) {
+            case 0 -> "not a command " + UUID.randomUUID();
+            case 1 ->
+                "{\"type\":\"StealPoints\",\"userId\":\"%s\",\"marker\":\"%s\"}"
+                    .formatted(user, UUID.randomUUID());
+            default -> {
+              user = users.get(random.nextInt(FOLLOWED));
+              UUID command = UUID.randomUUID();
+              unreadableCommands.add(command);
+              yield "{\"type\":\"EarnPoints\",\"commandId\":\"%s\",\"userId\":\"%s\",\"points\":\"lots\"}"
+                  .formatted(command, user);
+            }
+          };
+      poison.add(value);
+      try {
+        recorder.publishCommandBytes(user, value.getBytes(StandardCharsets.UTF_8));
+      } catch (Exception e) {
+        poisonUnacknowledged.add(value); // it may or may not have been written
+      }
+    }
+  }
+
+  /**
+   * The dead-letter topic holds exactly the poison sent, each record once, and every unreadable
+   * command that named itself has exactly one outcome: rejected as DEAD_LETTERED.
+   */
+  private void auditPoison(List<String> violations) {
+    long expected = poison.size() - poisonUnacknowledged.size();
+    List<byte[]> letters = new ArrayList<>();
+    try {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () -> {
+                letters.clear();
+                letters.addAll(recorder.deadLetterValues());
+                return letters.size() >= expected;
+              });
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      // compared below
+    }
+    Map<String, Integer> onTopic = new HashMap<>();
+    letters.forEach(v -> onTopic.merge(new String(v, StandardCharsets.UTF_8), 1, Integer::sum));
+    for (String sent : poison) {
+      int copies = Objects.requireNonNullElse(onTopic.remove(sent), 0);
+      if (copies != 1 && !(copies == 0 && poisonUnacknowledged.contains(sent))) {
+        violations.add("dead-letter topic holds poison " + sent + " " + copies + " times");
+      }
+    }
+    onTopic.forEach(
+        (value, copies) ->
+            violations.add(
+                "dead-letter topic holds %d × a record the history did not send as poison: %s"
+                    .formatted(copies, value.length() > 200 ? value.substring(0, 200) : value)));
+    for (UUID command : unreadableCommands) {
+      List<RewardsEvent> outcomes = recorder.outcomesOf(command);
+      if (outcomes.size() != 1
+          || !(outcomes.get(0) instanceof CommandRejected rejected
+              && CommandRejected.DEAD_LETTERED.equals(rejected.reason()))) {
+        violations.add(
+            "dead-letter: the unreadable command " + command + " was announced as " + outcomes);
+      }
+    }
+    figures.put(
+        "poison records written straight to the commands topic",
+        "%d (%d of them unreadable earns rejected to followed users); %d on the dead-letter topic"
+            .formatted(poison.size(), unreadableCommands.size(), letters.size()));
   }
 
   private void note(String user, UUID commandId) {

@@ -34,6 +34,7 @@ final class TopicRecorder implements AutoCloseable {
   private final Map<String, List<UUID>> outcomesByUser = new ConcurrentHashMap<>();
   private final List<ConsumerRecord<byte[], byte[]>> commands = new CopyOnWriteArrayList<>();
   private final Thread reader;
+  private KafkaProducer<byte[], byte[]> rawProducer;
   private volatile boolean running = true;
 
   TopicRecorder(String bootstrap) {
@@ -74,15 +75,44 @@ final class TopicRecorder implements AutoCloseable {
     return again.size();
   }
 
-  /** Records on the dead-letter topic. */
-  long deadLetters() {
+  /**
+   * The values committed on the dead-letter topic (read_committed: a dead letter whose batch rolled
+   * back does not count), read from its beginning to its end.
+   */
+  List<byte[]> deadLetterValues() {
     try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
       List<TopicPartition> partitions = partitionsOf(consumer, Topics.COMMANDS_DEAD_LETTER);
-      return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum()
-          - consumer.beginningOffsets(partitions).values().stream()
-              .mapToLong(Long::longValue)
-              .sum();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      List<byte[]> values = new ArrayList<>();
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("the dead-letter topic could not be read to its end");
+        }
+        consumer.poll(Duration.ofMillis(200)).forEach(record -> values.add(record.value()));
+      }
+      return values;
     }
+  }
+
+  /**
+   * Writes bytes onto the commands topic as a broken producer would, past the API's validation;
+   * returns once the broker has acknowledged them (the producer's own retries and idempotence ride
+   * out a broker restart without writing them twice).
+   */
+  void publishCommandBytes(String key, byte[] value) throws Exception {
+    synchronized (this) {
+      if (rawProducer == null) {
+        rawProducer = producer();
+      }
+    }
+    rawProducer
+        .send(
+            new ProducerRecord<>(
+                Topics.COMMANDS, key.getBytes(java.nio.charset.StandardCharsets.UTF_8), value))
+        .get();
   }
 
   private void read() {
@@ -139,5 +169,10 @@ final class TopicRecorder implements AutoCloseable {
   public void close() throws InterruptedException {
     running = false;
     reader.join(5_000);
+    synchronized (this) {
+      if (rawProducer != null) {
+        rawProducer.close();
+      }
+    }
   }
 }
