@@ -118,6 +118,15 @@ final class FaultyStack implements AutoCloseable {
 
   // --- service faults
 
+  /** The last lines of each service's log, to show what the services did when a check failed. */
+  String logTails(int lines) {
+    StringBuilder tails = new StringBuilder();
+    services.forEach(
+        (name, service) ->
+            tails.append("\n--- ").append(name).append(" ---\n").append(service.tail(lines)));
+    return tails.toString();
+  }
+
   /** SIGKILL: no graceful shutdown, an open Kafka transaction and whatever was mid-write. */
   void crash(String service) {
     services.get(service).kill();

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -53,12 +54,42 @@ final class HistoryAudit {
     this.figures = figures;
   }
 
-  /** Waits until every accepted command has a committed outcome. */
+  /**
+   * Waits until every accepted command has a committed outcome; if some never get one, fails naming
+   * them, where they lie on the commands topic, and whether the recorder was still reading.
+   */
   void drain(Duration timeout) {
-    await()
-        .atMost(timeout)
-        .pollInterval(Duration.ofMillis(200))
-        .until(() -> accepted.stream().noneMatch(id -> recorder.outcomesOf(id).isEmpty()));
+    try {
+      await()
+          .atMost(timeout)
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> recorder.readerFailure().isPresent() || withoutOutcome().isEmpty());
+    } catch (ConditionTimeoutException e) {
+      // reported below with what is missing
+    }
+    List<UUID> missing = withoutOutcome();
+    if (recorder.readerFailure().isPresent() || !missing.isEmpty()) {
+      StringBuilder report = new StringBuilder();
+      report.append(missing.size()).append(" of ").append(accepted.size());
+      report.append(" accepted commands have no committed outcome after ").append(timeout);
+      recorder
+          .readerFailure()
+          .ifPresent(f -> report.append("; the recorder stopped reading: ").append(f));
+      missing.stream()
+          .limit(10)
+          .forEach(
+              id ->
+                  report
+                      .append("\n  ")
+                      .append(id)
+                      .append(" on the commands topic at ")
+                      .append(recorder.positionsOf(id)));
+      throw new AssertionError(report.toString());
+    }
+  }
+
+  private List<UUID> withoutOutcome() {
+    return accepted.stream().filter(id -> recorder.outcomesOf(id).isEmpty()).toList();
   }
 
   void outcomes(List<String> violations) {
@@ -226,7 +257,7 @@ final class HistoryAudit {
                 compareAnalytics(client.read("/analytics/rewards-distribution"), last);
                 return last.isEmpty();
               });
-    } catch (org.awaitility.core.ConditionTimeoutException e) {
+    } catch (ConditionTimeoutException e) {
       last.forEach(v -> violations.add("analytics: " + v));
     }
   }

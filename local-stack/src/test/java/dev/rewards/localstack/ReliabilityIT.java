@@ -34,6 +34,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -71,9 +72,10 @@ class ReliabilityIT {
   private long startedAt;
 
   @BeforeAll
-  void start(@TempDir Path dataDir) {
+  void start(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dataDir) {
     System.out.println(
         "ReliabilityIT seed " + SEED + "  (replay: -Dreliability.seed=" + SEED + ")");
+    System.out.println("ReliabilityIT data and service logs in " + dataDir + " (kept on failure)");
     startedAt = System.nanoTime();
     stack = new FaultyStack(dataDir);
     stack.start();
@@ -189,7 +191,9 @@ class ReliabilityIT {
       System.out.printf(
           "round '%s': %d requests, fault handled in %d ms, all outcomes committed%n",
           name, ops.size(), (System.nanoTime() - faultStarted) / 1_000_000);
-    } catch (Exception e) {
+    } catch (Exception | AssertionError e) {
+      System.out.println(
+          "round '" + name + "' failed; the services' logs end:" + stack.logTails(60));
       throw new AssertionError("round '" + name + "' (seed " + SEED + ") failed: " + e, e);
     } finally {
       pool.shutdownNow();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +37,7 @@ final class TopicRecorder implements AutoCloseable {
   private final Thread reader;
   private KafkaProducer<byte[], byte[]> rawProducer;
   private volatile boolean running = true;
+  private volatile Throwable readerFailure;
 
   TopicRecorder(String bootstrap) {
     this.bootstrap = bootstrap;
@@ -52,6 +54,22 @@ final class TopicRecorder implements AutoCloseable {
   /** The commands of the user's outcomes in the order they were committed (one partition). */
   List<UUID> outcomeOrderOf(String userId) {
     return outcomesByUser.getOrDefault(userId, List.of());
+  }
+
+  /**
+   * Where the command's records lie on the commands topic ("partition@offset", one per delivery),
+   * for a report on a command that never got its outcome.
+   */
+  List<String> positionsOf(UUID commandId) {
+    return commands.stream()
+        .filter(record -> commandId.equals(MessageJson.identityOf(record.value()).commandId()))
+        .map(record -> record.partition() + "@" + record.offset())
+        .toList();
+  }
+
+  /** Why the recorder stopped reading, if it did: outcomes after that are not seen. */
+  Optional<Throwable> readerFailure() {
+    return Optional.ofNullable(readerFailure);
   }
 
   int commandRecords() {
@@ -116,6 +134,15 @@ final class TopicRecorder implements AutoCloseable {
   }
 
   private void read() {
+    try {
+      readTopics();
+    } catch (RuntimeException | Error e) {
+      readerFailure = e;
+      throw e;
+    }
+  }
+
+  private void readTopics() {
     try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
       List<TopicPartition> partitions = new ArrayList<>(partitionsOf(consumer, Topics.EVENTS));
       partitions.addAll(partitionsOf(consumer, Topics.COMMANDS));
