@@ -2,15 +2,18 @@ package dev.rewards.support.kafka;
 
 import dev.rewards.contracts.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * Every process declares all Rewards topics, so whichever starts first creates them and none
- * depends on the broker auto-creating topics (which production brokers should disable).
+ * Kafka set-up every process shares. Every process declares all Rewards topics, so whichever starts
+ * first creates them and none depends on the broker auto-creating topics (which production brokers
+ * should disable).
  */
 @AutoConfiguration
 @EnableConfigurationProperties(TopicSettings.class)
@@ -22,6 +25,13 @@ public class TopicDeclarations {
         topic(Topics.COMMANDS, settings),
         topic(Topics.EVENTS, settings),
         topic(Topics.COMMANDS_DEAD_LETTER, settings));
+  }
+
+  /** Sends never wait on the cluster id their observations name (see {@link ObservedClusterId}). */
+  @Bean
+  ObservedClusterId observedClusterId(
+      KafkaAdmin admin, ObjectProvider<KafkaTemplate<?, ?>> templates) {
+    return new ObservedClusterId(admin, templates);
   }
 
   private static NewTopic topic(String name, TopicSettings settings) {
