@@ -19,6 +19,7 @@ import dev.rewards.contracts.RewardsEvent;
 import dev.rewards.contracts.Topics;
 import dev.rewards.support.testing.EmbeddedStores;
 import dev.rewards.support.testing.KafkaTestClients;
+import dev.rewards.support.testing.SpyStubbing;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -110,10 +111,13 @@ class AnalyticsFlowTests {
     long seed = System.nanoTime();
     System.out.println("analytics history seed: " + seed + " (replay: set it in this test)");
     Random random = new Random(seed);
-    doThrow(new IllegalStateException("crash between the counters and the user rows"))
-        .doCallRealMethod()
-        .when(store)
-        .saveUsers(any());
+    SpyStubbing.whilePaused(
+        container(),
+        () ->
+            doThrow(new IllegalStateException("crash between the counters and the user rows"))
+                .doCallRealMethod()
+                .when(store)
+                .saveUsers(any()));
     double before = duplicatesSkipped();
     int duplicates = 0;
     List<RewardsEvent> sent = new ArrayList<>();
@@ -175,7 +179,7 @@ class AnalyticsFlowTests {
     assertThat(maintained().expiredPoints())
         .as("expiries and cancellations were counted")
         .isPositive();
-    doCallRealMethod().when(store).saveUsers(any());
+    SpyStubbing.whilePaused(container(), () -> doCallRealMethod().when(store).saveUsers(any()));
   }
 
   @Test

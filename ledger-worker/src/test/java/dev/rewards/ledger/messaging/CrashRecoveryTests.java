@@ -14,6 +14,7 @@ import dev.rewards.contracts.Topics;
 import dev.rewards.ledger.account.PointsLedger;
 import dev.rewards.ledger.cache.BalanceCacheUpdater;
 import dev.rewards.support.testing.KafkaTestClients;
+import dev.rewards.support.testing.SpyStubbing;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
@@ -42,15 +45,19 @@ class CrashRecoveryTests {
   String bootstrapServers;
 
   @Autowired MongoTemplate mongo;
+  @Autowired KafkaListenerEndpointRegistry listeners;
   @MockitoSpyBean BalanceCacheUpdater cache;
   @MockitoSpyBean PointsLedger ledger;
 
   @Test
   void appliesOnceAndAnnouncesOnceWhenACrashFollowsTheLedgerWrites() {
-    doThrow(new IllegalStateException("simulated crash after the ledger writes"))
-        .doCallRealMethod()
-        .when(cache)
-        .refreshAll(argThat(balances -> balances.containsKey("crashy")));
+    SpyStubbing.whilePaused(
+        ledgerListener(),
+        () ->
+            doThrow(new IllegalStateException("simulated crash after the ledger writes"))
+                .doCallRealMethod()
+                .when(cache)
+                .refreshAll(argThat(balances -> balances.containsKey("crashy"))));
     EarnPoints earn =
         new EarnPoints(
             UUID.randomUUID(),
@@ -92,9 +99,15 @@ class CrashRecoveryTests {
     EarnPoints doomed = earn("doomed", 10);
     EarnPoints after = earn("doomed", 20);
     EarnPoints neighbour = earn("doomed-neighbour", 30);
-    doThrow(new IllegalArgumentException("this command can never be applied"))
-        .when(ledger)
-        .apply(argThat(c -> c != null && c.commandId().equals(doomed.commandId())), any(), any());
+    SpyStubbing.whilePaused(
+        ledgerListener(),
+        () ->
+            doThrow(new IllegalArgumentException("this command can never be applied"))
+                .when(ledger)
+                .apply(
+                    argThat(c -> c != null && c.commandId().equals(doomed.commandId())),
+                    any(),
+                    any()));
 
     try (Producer<String, Object> producer = KafkaTestClients.producer(bootstrapServers);
         Consumer<String, RewardsEvent> events = KafkaTestClients.eventConsumer(bootstrapServers);
@@ -157,6 +170,10 @@ class CrashRecoveryTests {
                   .newBalance())
           .isEqualTo(20);
     }
+  }
+
+  private MessageListenerContainer ledgerListener() {
+    return listeners.getListenerContainer(CommandListener.ID);
   }
 
   private String statusOf(UUID commandId) {
