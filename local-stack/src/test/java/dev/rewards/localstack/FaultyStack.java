@@ -37,13 +37,9 @@ final class FaultyStack implements AutoCloseable {
   private ChildInfrastructure redisProcess;
 
   /** api-service, analytics-worker and two ledger-workers, the infrastructure in this JVM. */
-  /** The build's reliability history: two ledgers, services started quickly. */
   FaultyStack(Path dataDir) {
     this(
-        dataDir,
-        List.of("api-service", "analytics-worker", LEDGERS.get(0), LEDGERS.get(1)),
-        false,
-        RunningStack.QUICK_START_JAVA_OPTS);
+        dataDir, List.of("api-service", "analytics-worker", LEDGERS.get(0), LEDGERS.get(1)), false);
   }
 
   /**
@@ -54,17 +50,6 @@ final class FaultyStack implements AutoCloseable {
    *     can be killed outright or frozen; otherwise in this JVM, stopped and started politely
    */
   FaultyStack(Path dataDir, List<String> instances, boolean infrastructureInChildren) {
-    this(dataDir, instances, infrastructureInChildren, null);
-  }
-
-  /**
-   * @param serviceJavaOpts the services' JVM options; null for the local stack's default
-   */
-  private FaultyStack(
-      Path dataDir,
-      List<String> instances,
-      boolean infrastructureInChildren,
-      String serviceJavaOpts) {
     this.infrastructureInChildren = infrastructureInChildren;
     int[] free = freePorts(10 + instances.size());
     Map<String, String> env = new HashMap<>();
@@ -78,9 +63,6 @@ final class FaultyStack implements AutoCloseable {
     env.put("REWARDS_DATA_DIR", dataDir.toString());
     // services restarted here are killed as often as stopped: archives would mostly be lost work
     env.put("REWARDS_CLASS_DATA_SHARING", "off");
-    if (serviceJavaOpts != null) {
-      env.put("REWARDS_SERVICE_JAVA_OPTS", serviceJavaOpts);
-    }
     settings = StackSettings.from(env, HOME);
     int next = 7;
     for (String instance : instances) {

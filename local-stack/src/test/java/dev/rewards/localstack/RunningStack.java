@@ -31,15 +31,6 @@ final class RunningStack {
   private static final Path HOME =
       Path.of(System.getProperty("rewards.home", "..")).toAbsolutePath();
 
-  /**
-   * The services' JVM options in the build's stacks: the local stack's default plus the client
-   * compiler only. Four Spring Boot services starting at once on two cores spend much of their
-   * start-up in the optimising compiler; without it the stack was ready in 39–46 s instead of 67–75
-   * s (fresh data, no class data archives, three runs each). The tests measure no throughput.
-   */
-  static final String QUICK_START_JAVA_OPTS =
-      "-Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
-
   final Map<String, String> env = freePorts();
   final List<String> output = Collections.synchronizedList(new ArrayList<>());
   private final HttpClient http = HttpClient.newHttpClient();
@@ -188,7 +179,6 @@ final class RunningStack {
     }
     return new java.util.HashMap<>(
         Map.of(
-            "REWARDS_SERVICE_JAVA_OPTS", QUICK_START_JAVA_OPTS,
             "PORT", String.valueOf(ports[0]),
             "NOTIFIER_PORT", String.valueOf(ports[1]),
             "LEDGER_PORT", String.valueOf(ports[2]),
