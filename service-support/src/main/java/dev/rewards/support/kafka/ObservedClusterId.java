@@ -28,7 +28,8 @@ final class ObservedClusterId
 
   private static final Logger log = LoggerFactory.getLogger(ObservedClusterId.class);
   private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(2);
-  private static final Duration RETRY_EVERY = Duration.ofSeconds(2);
+  private static final Duration FIRST_RETRY = Duration.ofSeconds(2);
+  private static final Duration LAST_RETRY = Duration.ofMinutes(1);
 
   private final KafkaAdmin lookups;
   private final ObjectProvider<KafkaTemplate<?, ?>> templates;
@@ -63,21 +64,24 @@ final class ObservedClusterId
     lookup.start();
   }
 
+  /**
+   * Each failed lookup logs an error (the admin's own), so while the broker stays away the lookups
+   * grow further apart.
+   */
   private void lookUpUntilKnown() {
-    boolean warned = false;
+    Duration pause = FIRST_RETRY;
     while (lookups.clusterId() == null) {
-      if (!warned) {
-        log.warn(
-            "The Kafka cluster id could not be read yet (broker unreachable?); trying every {} s",
-            RETRY_EVERY.toSeconds());
-        warned = true;
-      }
+      log.warn(
+          "The Kafka cluster id could not be read (broker unreachable?); trying again in {} s",
+          pause.toSeconds());
       try {
-        Thread.sleep(RETRY_EVERY.toMillis());
+        Thread.sleep(pause.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       }
+      Duration doubled = pause.multipliedBy(2);
+      pause = doubled.compareTo(LAST_RETRY) < 0 ? doubled : LAST_RETRY;
     }
   }
 }
