@@ -56,7 +56,7 @@ final class BsonDocumentType extends BasicDataType<Document> {
     return (int) Math.min(Integer.MAX_VALUE, memoryOf(document));
   }
 
-  private static long memoryOf(Object value) {
+  static long memoryOf(Object value) {
     if (value instanceof Map<?, ?> map) {
       long bytes = 48;
       for (Map.Entry<?, ?> entry : map.entrySet()) {

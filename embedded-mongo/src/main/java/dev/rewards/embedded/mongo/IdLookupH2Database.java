@@ -15,15 +15,12 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 database with faster unique indexes: keys compared through {@link
+ * mongo-java-server's H2 database with faster unique indexes: keys stored and compared as {@link
  * IndexKeyType}, and {@code _id} indexes that serve any filter naming an {@code _id} ({@link
- * IdLookupIndex}); documents stored as BSON ({@link BsonDocumentType}). Collections and index
- * entries are stored as H2Database stores them.
+ * IdLookupIndex}); documents stored as BSON ({@link BsonDocumentType}). Maps are named as
+ * H2Database names them.
  */
 final class IdLookupH2Database extends H2Database {
-
-  // one for every index of every database: its caches are thread-safe, and bounded together
-  private static final IndexKeyType KEY_TYPE = new IndexKeyType();
 
   private final MVStore store;
 
@@ -50,7 +47,7 @@ final class IdLookupH2Database extends H2Database {
     MVMap<KeyValue, Object> map =
         store.openMap(
             mapName(collectionName, indexName),
-            new MVMap.Builder<KeyValue, Object>().keyType(KEY_TYPE));
+            new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE));
     Index<Object> index = UniqueIndexes.over(map, indexName, keys, sparse);
     return IdLookupIndex.isIdIndex(index) && !sparse ? new IdLookupIndex(index) : index;
   }

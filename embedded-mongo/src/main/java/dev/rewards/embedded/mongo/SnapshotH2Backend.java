@@ -24,13 +24,16 @@ public class SnapshotH2Backend extends H2Backend {
     this.durable = store.getFileStore() != null;
   }
 
-  /** Names the format of the documents in a store's file; absent in files of the plain backend. */
+  /** Names the format of a store file's documents and index keys; absent in the plain backend's. */
   private static final String FORMAT_MAP = "rewards.format";
 
   private static final String DOCUMENTS_AS_BSON = "documents: BSON";
+  private static final String INDEX_KEYS = "indexKeys";
+  private static final String INDEX_KEYS_AS_BSON = "BSON";
 
   /**
-   * A backend keeping its data in {@code fileName}, created if missing.
+   * A backend keeping its data in {@code fileName}, created if missing. A file whose index keys are
+   * still Java-serialised (written before {@link IndexKeyType}) has its indexes rewritten first.
    *
    * @throws IllegalStateException if the file holds documents in H2Backend's own format (Java
    *     serialisation), which this backend cannot read: the message says what to do
@@ -39,7 +42,13 @@ public class SnapshotH2Backend extends H2Backend {
     MVStore store = open(fileName);
     try {
       requireBsonDocuments(store, fileName);
-    } catch (IllegalStateException e) {
+      var format = store.<String, String>openMap(FORMAT_MAP);
+      if (!INDEX_KEYS_AS_BSON.equals(format.get(INDEX_KEYS))) {
+        StoreFileMigration.indexKeysToBson(store);
+        format.put(INDEX_KEYS, INDEX_KEYS_AS_BSON);
+      }
+      store.commit();
+    } catch (RuntimeException e) {
       store.close();
       throw e;
     }
@@ -62,7 +71,6 @@ public class SnapshotH2Backend extends H2Backend {
               + " afresh with the sample data, or set REWARDS_DATA_DIR to a new directory.");
     }
     format.put("format", DOCUMENTS_AS_BSON);
-    store.commit();
   }
 
   /** A backend keeping its data in memory only, for tests. */
