@@ -6,7 +6,6 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.h2.UniqueIndexes;
 import de.bwaldvogel.mongo.bson.Document;
@@ -17,8 +16,8 @@ import org.h2.mvstore.MVStore;
 /**
  * mongo-java-server's H2 database with faster unique indexes: keys stored and compared as {@link
  * IndexKeyType}, and {@code _id} indexes that serve any filter naming an {@code _id} ({@link
- * IdLookupIndex}); documents stored as BSON ({@link BsonDocumentType}). Maps are named as
- * H2Database names them.
+ * IdLookupIndex}); documents stored as BSON ({@link BsonDocumentType}) in insertion order ({@link
+ * InsertionOrderedH2Collection}). Maps are named as H2Database names them.
  */
 final class IdLookupH2Database extends H2Database {
 
@@ -54,7 +53,8 @@ final class IdLookupH2Database extends H2Database {
 
   /**
    * As H2Database opens a collection (same map names), with its documents stored as BSON ({@link
-   * BsonDocumentType}) instead of Java-serialised.
+   * BsonDocumentType}) instead of Java-serialised, in insertion order ({@link
+   * InsertionOrderedH2Collection}).
    */
   @Override
   protected MongoCollection<Object> openOrCreateCollection(
@@ -65,7 +65,8 @@ final class IdLookupH2Database extends H2Database {
             "databases." + namespace,
             new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
     MVMap<String, Object> meta = store.openMap("meta." + namespace);
-    return new H2Collection(this, collectionName, options, documents, meta, cursorRegistry);
+    return new InsertionOrderedH2Collection(
+        this, collectionName, options, documents, meta, cursorRegistry);
   }
 
   // the name H2Database gives an index's map, so that data files stay interchangeable with it
