@@ -39,7 +39,17 @@ public class SnapshotH2Backend extends H2Backend {
    *     serialisation), which this backend cannot read: the message says what to do
    */
   public static SnapshotH2Backend inFile(String fileName) {
-    MVStore store = open(fileName);
+    upgradeOrRefuse(fileName);
+    return new SnapshotH2Backend(open(fileName));
+  }
+
+  /**
+   * Checks the file's format and rewrites its index keys if needed, all or nothing: the store is
+   * opened without automatic commits and closed without saving on failure, so a rewrite that fails
+   * or is killed half-way leaves the file as it was, to be rewritten on the next start.
+   */
+  private static void upgradeOrRefuse(String fileName) {
+    MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().open();
     try {
       requireBsonDocuments(store, fileName);
       var format = store.<String, String>openMap(FORMAT_MAP);
@@ -49,10 +59,10 @@ public class SnapshotH2Backend extends H2Backend {
       }
       store.commit();
     } catch (RuntimeException e) {
-      store.close();
+      store.closeImmediately();
       throw e;
     }
-    return new SnapshotH2Backend(store);
+    store.close();
   }
 
   private static void requireBsonDocuments(MVStore store, String fileName) {

@@ -2,6 +2,7 @@ package dev.rewards.embedded.mongo;
 
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -80,6 +81,35 @@ class StoreFileMigrationTests {
     }
   }
 
+  @Test
+  void aRewriteThatFailsLeavesTheFileAsItWas() {
+    String file = dir.resolve("store.mv").toString();
+    withUsers(
+        file,
+        users -> {
+          users.createIndex(new Document("email", 1), new IndexOptions().unique(true));
+          users.insertOne(new Document("_id", "user-1").append("email", "1@example.com"));
+        });
+    writeIndexKeysAsBeforeBson(file);
+    // a key no index holds, in the index rewritten last ("_index__id_" sorts before it)
+    withRawStore(file, store -> store.openMap("rewards.users._index_email_1").put("?", "user-1"));
+
+    assertThatThrownBy(() -> SnapshotH2Backend.inFile(file)).isInstanceOf(RuntimeException.class);
+
+    withRawStore(
+        file,
+        store -> {
+          for (String name : indexMaps(store)) {
+            store
+                .openMap(name)
+                .keySet()
+                .forEach(
+                    key -> assertThat(key).as(name).isInstanceOfAny(KeyValue.class, String.class));
+          }
+          assertThat(store.<String, String>openMap("rewards.format").get("indexKeys")).isNull();
+        });
+  }
+
   private static boolean isDuplicate(MongoCollection<Document> users, Document document) {
     try {
       users.insertOne(document);
@@ -114,6 +144,16 @@ class StoreFileMigrationTests {
         entries.forEach(e -> serialised.put(e.getKey(), e.getValue()));
       }
       store.<String, String>openMap("rewards.format").remove("indexKeys");
+      store.commit();
+    } finally {
+      store.close();
+    }
+  }
+
+  private static void withRawStore(String file, Consumer<MVStore> work) {
+    MVStore store = new MVStore.Builder().fileName(file).open();
+    try {
+      work.accept(store);
       store.commit();
     } finally {
       store.close();
