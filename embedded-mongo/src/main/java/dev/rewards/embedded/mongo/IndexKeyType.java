@@ -93,7 +93,7 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
     return bySize;
   }
 
-  static int compareValues(Object a, Object b) {
+  private static int compareValues(Object a, Object b) {
     int byType = Integer.compare(rank(a), rank(b));
     if (byType != 0 || a == null || a instanceof Missing) {
       return byType; // two nulls, or two absent values, are the same key
