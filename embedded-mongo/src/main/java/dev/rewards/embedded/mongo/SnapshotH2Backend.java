@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -51,8 +52,8 @@ public class SnapshotH2Backend extends H2Backend {
   private static void upgradeOrRefuse(String fileName) {
     MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().open();
     try {
-      requireBsonDocuments(store, fileName);
       var format = store.<String, String>openMap(FORMAT_MAP);
+      requireBsonDocuments(store, format, fileName);
       if (!INDEX_KEYS_AS_BSON.equals(format.get(INDEX_KEYS))) {
         StoreFileMigration.indexKeysToBson(store);
         format.put(INDEX_KEYS, INDEX_KEYS_AS_BSON);
@@ -65,8 +66,8 @@ public class SnapshotH2Backend extends H2Backend {
     store.close();
   }
 
-  private static void requireBsonDocuments(MVStore store, String fileName) {
-    var format = store.<String, String>openMap(FORMAT_MAP);
+  private static void requireBsonDocuments(
+      MVStore store, MVMap<String, String> format, String fileName) {
     if (DOCUMENTS_AS_BSON.equals(format.get("format"))) {
       return;
     }
@@ -91,9 +92,9 @@ public class SnapshotH2Backend extends H2Backend {
   /**
    * The MVStore defaults (a 16 MB page cache, a write whenever 1 MB is unsaved) made a busy ledger
    * spend most of the store's time writing and re-reading pages, each document Java-serialised
-   * (profiled; docs/benchmarks.md). A larger cache and write buffer keep the working set in memory;
-   * changes are still written in the background within a second, and on close. Documents are BSON
-   * since ({@link BsonDocumentType}).
+   * (profiled; docs/benchmarks.md). A larger cache keeps the working set in memory. Since every
+   * write is committed before it is answered (the group commit below), the write buffer and the
+   * background writer (once a second) find little left to save; the latter still tidies the file.
    */
   private static MVStore open(String fileName) {
     return new MVStore.Builder()

@@ -3,11 +3,7 @@ package dev.rewards.embedded.mongo;
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import de.bwaldvogel.mongo.MongoServer;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,12 +62,6 @@ class InsertionOrderTests {
   }
 
   private static void withEntries(String file, Consumer<MongoCollection<Document>> work) {
-    MongoServer server = new MongoServer(SnapshotH2Backend.inFile(file));
-    InetSocketAddress address = server.bind();
-    try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
-      work.accept(client.getDatabase("rewards").getCollection("movements"));
-    } finally {
-      server.shutdown();
-    }
+    ServedFile.withCollection(file, "movements", work);
   }
 }

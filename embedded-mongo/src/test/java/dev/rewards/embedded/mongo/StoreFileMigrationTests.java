@@ -6,13 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
-import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,13 +116,7 @@ class StoreFileMigrationTests {
   }
 
   private static void withUsers(String file, Consumer<MongoCollection<Document>> work) {
-    MongoServer server = new MongoServer(SnapshotH2Backend.inFile(file));
-    InetSocketAddress address = server.bind();
-    try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
-      work.accept(client.getDatabase("rewards").getCollection("users"));
-    } finally {
-      server.shutdown();
-    }
+    ServedFile.withCollection(file, "users", work);
   }
 
   /** Rewrites every index map with H2's default key type and drops the marker, as before BSON. */
