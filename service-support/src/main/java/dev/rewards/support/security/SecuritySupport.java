@@ -49,6 +49,7 @@ public class SecuritySupport {
    * metrics and their trace id, carried on to Kafka, are unchanged.
    */
   @Bean
+  @ConditionalOnMissingBean
   SecurityObservationSettings securityObservationSettings() {
     return SecurityObservationSettings.noObservations();
   }
