@@ -1,10 +1,15 @@
 package dev.rewards.embedded.mongo;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import java.util.ArrayList;
+import java.util.List;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -17,6 +22,13 @@ import org.h2.mvstore.MVMap;
  * Inserted in order, a batch fills the last page or two; only the {@code _id} index, whose entries
  * are a key and a position, still takes them at random. Documents written by an earlier version
  * keep their {@code _id} as position; both kinds live side by side.
+ *
+ * <p>An update works on a copy of each document it changes. mongo-java-server changes the document
+ * it found in place and puts that same instance back; but the instance it found is the one the
+ * document map holds, which a commit may be writing to the file at that moment (the group commit
+ * runs beside the next commands): the file got a half-updated document, or the commit failed on the
+ * change and left every later commit failing with it. A copy leaves the held instance as it was
+ * until the map is given the changed one.
  */
 final class InsertionOrderedH2Collection extends H2Collection {
 
@@ -25,6 +37,9 @@ final class InsertionOrderedH2Collection extends H2Collection {
   private final MVMap<Object, Document> documents;
   private final MVMap<String, Object> meta;
   private long lastPosition;
+
+  /** Set while an update runs: documents it finds are copies (the collection's lock is held). */
+  private boolean updating;
 
   InsertionOrderedH2Collection(
       MongoDatabase database,
@@ -46,5 +61,51 @@ final class InsertionOrderedH2Collection extends H2Collection {
     meta.put(LAST_POSITION, position);
     documents.put(position, document);
     return position;
+  }
+
+  @Override
+  public synchronized Document updateDocuments(
+      Document selector,
+      Document update,
+      ArrayFilters arrayFilters,
+      boolean isMulti,
+      boolean isUpsert,
+      Oplog oplog) {
+    updating = true;
+    try {
+      return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
+    } finally {
+      updating = false;
+    }
+  }
+
+  @Override
+  public synchronized Document findAndModify(Document query) {
+    updating = true;
+    try {
+      return super.findAndModify(query);
+    } finally {
+      updating = false;
+    }
+  }
+
+  // documents found through an index
+  @Override
+  protected Document getDocument(Object position) {
+    Document held = super.getDocument(position);
+    return updating && held != null ? held.cloneDeeply() : held;
+  }
+
+  // documents found by scanning the collection
+  @Override
+  protected QueryResult matchDocuments(
+      Document query, Document orderBy, int skip, int limit, int batchSize, Document fields) {
+    QueryResult found = super.matchDocuments(query, orderBy, skip, limit, batchSize, fields);
+    if (!updating) {
+      return found;
+    }
+    List<Document> copies = new ArrayList<>();
+    found.forEach(held -> copies.add(held.cloneDeeply()));
+    return new QueryResult(copies, found.getCursorId());
   }
 }
