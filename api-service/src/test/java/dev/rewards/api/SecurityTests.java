@@ -120,6 +120,36 @@ class SecurityTests {
   }
 
   @Test
+  void refusesABrowsersPreflightForAHeaderTheApiDoesNotTake() {
+    dev.rewards.support.testing.RawHttp.Response preflight =
+        dev.rewards.support.testing.RawHttp.send(
+            port,
+            "OPTIONS",
+            "/rewards/add-points/guarded",
+            Map.of(
+                "Origin", "http://localhost:3001",
+                "Access-Control-Request-Method", "POST",
+                "Access-Control-Request-Headers", "x-forwarded-user"),
+            null);
+
+    assertThat(preflight.status()).isEqualTo(403);
+    assertThat(preflight.head()).doesNotContainIgnoringCase("Access-Control-Allow-Origin");
+  }
+
+  @Test
+  void showsABrowserOnAnotherOriginTheAnswerAndWhereToFollowIt() {
+    ApiClient.Response accepted =
+        api.post(
+            "/rewards/add-points/guarded",
+            "{\"points\":5,\"category\":\"shopping\",\"amount\":10}",
+            Map.of("X-API-Key", "key-one", "Origin", "http://localhost:3001"));
+
+    assertThat(accepted.status()).isEqualTo(202);
+    assertThat(accepted.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:3001");
+    assertThat(accepted.header("Access-Control-Expose-Headers")).contains("Location");
+  }
+
+  @Test
   void issuesWebSocketTokensForKnownUsersOnly() {
     ApiClient.Response token = api.post("/rewards/ws-token/guarded", "", KEY);
     ApiClient.Response unknown = api.post("/rewards/ws-token/nobody-here", "", KEY);
