@@ -105,15 +105,7 @@ class SecurityTests {
   @Test
   void letsABrowserOnAnotherOriginAskBeforeSendingItsKey() {
     dev.rewards.support.testing.RawHttp.Response preflight =
-        dev.rewards.support.testing.RawHttp.send(
-            port,
-            "OPTIONS",
-            "/rewards/add-points/guarded",
-            Map.of(
-                "Origin", "http://localhost:3001",
-                "Access-Control-Request-Method", "POST",
-                "Access-Control-Request-Headers", "content-type,x-api-key"),
-            null);
+        preflightPost("content-type,x-api-key");
 
     assertThat(preflight.status()).isEqualTo(200);
     assertThat(preflight.head()).containsIgnoringCase("Access-Control-Allow-Origin");
@@ -121,19 +113,23 @@ class SecurityTests {
 
   @Test
   void refusesABrowsersPreflightForAHeaderTheApiDoesNotTake() {
-    dev.rewards.support.testing.RawHttp.Response preflight =
-        dev.rewards.support.testing.RawHttp.send(
-            port,
-            "OPTIONS",
-            "/rewards/add-points/guarded",
-            Map.of(
-                "Origin", "http://localhost:3001",
-                "Access-Control-Request-Method", "POST",
-                "Access-Control-Request-Headers", "x-forwarded-user"),
-            null);
+    dev.rewards.support.testing.RawHttp.Response preflight = preflightPost("x-forwarded-user");
 
     assertThat(preflight.status()).isEqualTo(403);
     assertThat(preflight.head()).doesNotContainIgnoringCase("Access-Control-Allow-Origin");
+  }
+
+  /** What a browser on another origin asks before POSTing an earn with these headers. */
+  private dev.rewards.support.testing.RawHttp.Response preflightPost(String requestHeaders) {
+    return dev.rewards.support.testing.RawHttp.send(
+        port,
+        "OPTIONS",
+        "/rewards/add-points/guarded",
+        Map.of(
+            "Origin", "http://localhost:3001",
+            "Access-Control-Request-Method", "POST",
+            "Access-Control-Request-Headers", requestHeaders),
+        null);
   }
 
   @Test

@@ -25,25 +25,28 @@ class BrowserAccess {
   @Bean
   CorsConfigurationSource corsConfigurationSource(
       @Value("${rewards.cors.allowed-origins}") List<String> allowedOrigins) {
-    CorsConfiguration rewards = new CorsConfiguration();
-    rewards.setAllowedOriginPatterns(allowedOrigins);
-    rewards.setAllowedMethods(List.of("GET", "POST"));
-    rewards.setAllowedHeaders(
-        List.of("Content-Type", "X-API-Key", "Authorization", "Idempotency-Key", "Prefer"));
+    CorsConfiguration rewards =
+        allowed(
+            allowedOrigins,
+            List.of("GET", "POST"),
+            List.of("Content-Type", "X-API-Key", "Authorization", "Idempotency-Key", "Prefer"));
     rewards.setExposedHeaders(List.of("Location", "Preference-Applied", "Retry-After"));
-    rewards.setAllowCredentials(false);
-    rewards.setMaxAge(PREFLIGHT_CACHE_SECONDS);
-
-    CorsConfiguration analytics = new CorsConfiguration();
-    analytics.setAllowedOriginPatterns(allowedOrigins);
-    analytics.setAllowedMethods(List.of("GET"));
-    analytics.setAllowedHeaders(List.of("X-API-Key"));
-    analytics.setAllowCredentials(false);
-    analytics.setMaxAge(PREFLIGHT_CACHE_SECONDS);
+    CorsConfiguration analytics = allowed(allowedOrigins, List.of("GET"), List.of("X-API-Key"));
 
     UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
     source.registerCorsConfiguration("/rewards/**", rewards);
     source.registerCorsConfiguration("/analytics/**", analytics);
     return source;
+  }
+
+  private static CorsConfiguration allowed(
+      List<String> origins, List<String> methods, List<String> headers) {
+    CorsConfiguration allowed = new CorsConfiguration();
+    allowed.setAllowedOriginPatterns(origins);
+    allowed.setAllowedMethods(methods);
+    allowed.setAllowedHeaders(headers);
+    allowed.setAllowCredentials(false);
+    allowed.setMaxAge(PREFLIGHT_CACHE_SECONDS);
+    return allowed;
   }
 }

@@ -3,6 +3,7 @@ package dev.rewards.api.system;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -41,7 +42,8 @@ class PromptFutureHandlerTests {
 
     @GetMapping("/complete")
     CompletableFuture<ResponseEntity<Answer>> complete() {
-      return CompletableFuture.completedFuture(ResponseEntity.accepted().body(new Answer("now")));
+      return CompletableFuture.completedFuture(
+          ResponseEntity.accepted().header("Location", "/answers/now").body(new Answer("now")));
     }
 
     @GetMapping("/shortly")
@@ -89,10 +91,12 @@ class PromptFutureHandlerTests {
   }
 
   @Test
-  void answersAFutureAlreadyCompleteOnTheRequestThread() throws Exception {
+  void answersAFutureAlreadyCompleteOnTheRequestThreadWithItsStatusHeadersAndBody()
+      throws Exception {
     mvc.perform(get("/complete"))
         .andExpect(request().asyncNotStarted())
         .andExpect(status().isAccepted())
+        .andExpect(header().string("Location", "/answers/now"))
         .andExpect(jsonPath("$.said").value("now"));
   }
 
