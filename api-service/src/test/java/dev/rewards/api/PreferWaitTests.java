@@ -2,6 +2,7 @@ package dev.rewards.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 
 import com.mongodb.MongoTimeoutException;
@@ -27,8 +28,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -261,6 +264,36 @@ class PreferWaitTests {
 
     assertThat(answer.statusCode()).isEqualTo(422);
     assertThat(json(answer).get("reason").asString()).isEqualTo("DEAD_LETTERED");
+  }
+
+  @Test
+  void readsAnOutcomeNotHeardInTimeOnTheAcknowledgementThreadsNotOnAThreadStartedForIt()
+      throws Exception {
+    createUser("waiter-threads");
+    List<String> readingThreads = new CopyOnWriteArrayList<>();
+    doAnswer(
+            invocation -> {
+              readingThreads.add(Thread.currentThread().getName());
+              return invocation.callRealMethod();
+            })
+        .when(statuses)
+        .decidedEvent(any());
+    try {
+      HttpResponse<String> answer =
+          http.send(
+              request(
+                  "/rewards/add-points/waiter-threads",
+                  "{\"points\":1,\"category\":\"x\",\"amount\":1}",
+                  "wait=1"),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(answer.statusCode()).isEqualTo(202);
+      assertThat(readingThreads)
+          .isNotEmpty()
+          .allSatisfy(thread -> assertThat(thread).startsWith("acknowledged-"));
+    } finally {
+      Mockito.reset(statuses);
+    }
   }
 
   @Test

@@ -164,7 +164,10 @@ public class CommandAcceptance {
                   .headers(answer.getHeaders())
                   .header("Preference-Applied", "wait=" + wait)
                   .body(answer.getBody());
-            });
+            },
+            // never the default executor: where the common pool has one thread (two cores), that
+            // starts a new thread for every awaited request
+            afterAcknowledgement);
   }
 
   /**
