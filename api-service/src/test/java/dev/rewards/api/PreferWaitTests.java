@@ -29,10 +29,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -154,6 +156,42 @@ class PreferWaitTests {
                   .isGreaterThan(deliveriesBefore);
               assertThat(hopCount(CommandHops.AWAITED)).isEqualTo(awaitedBefore + 1);
             });
+  }
+
+  @Test
+  void commitsNoOffsetsForTheWaitersConsumerGroupOfItsOwn() throws Exception {
+    createUser("waiter-offsets");
+    CompletableFuture<HttpResponse<String>> response =
+        post(
+            "/rewards/add-points/waiter-offsets", "{\"points\":5,\"category\":\"x\",\"amount\":1}");
+    EarnPoints earn = (EarnPoints) commands.awaitFor("waiter-offsets").value();
+    announce(
+        new PointsEarned(
+            RewardsEvent.idFor(earn.commandId()),
+            earn.commandId(),
+            "waiter-offsets",
+            StableIds.derive("transaction", earn.commandId()),
+            5,
+            "x",
+            earn.amount(),
+            earn.purchasedAt(),
+            5,
+            Instant.now()));
+    assertThat(response.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+
+    String group = listeners.getListenerContainer("api-outcomes").getGroupId();
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.getBrokersAsString()))) {
+      org.awaitility.Awaitility.await()
+          .during(java.time.Duration.ofSeconds(1))
+          .atMost(java.time.Duration.ofSeconds(5))
+          .until(
+              () ->
+                  admin
+                      .listConsumerGroupOffsets(group)
+                      .partitionsToOffsetAndMetadata()
+                      .get()
+                      .isEmpty());
+    }
   }
 
   private long hopCount(String hop) {

@@ -9,6 +9,7 @@ import dev.rewards.contracts.RedemptionRejected;
 import dev.rewards.contracts.RewardRedeemed;
 import dev.rewards.contracts.RewardsEvent;
 import dev.rewards.contracts.Topics;
+import dev.rewards.notifier.stream.NotifierInstance;
 import dev.rewards.support.testing.KafkaTestClients;
 import dev.rewards.support.testing.WebSocketTestClient;
 import java.io.BufferedReader;
@@ -22,9 +23,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -57,6 +60,7 @@ class NotifierFlowTests {
 
   @LocalServerPort int port;
   @Autowired EmbeddedKafkaBroker broker;
+  @Autowired NotifierInstance instance;
 
   private ConfigurableApplicationContext secondInstance;
   private int secondPort;
@@ -201,6 +205,27 @@ class NotifierFlowTests {
       assertThat(onSecond.frames("pointsUpdated"))
           .extracting(f -> f.path("data").path("totalPoints").asLong())
           .containsExactly(10L, 20L, 30L, 40L, 50L);
+    }
+  }
+
+  @Test
+  void commitsNoOffsetsForItsConsumerGroupOfItsOwn() throws Exception {
+    try (var frank = WebSocketTestClient.connect(ws(port, "?userId=frank"));
+        Admin admin = Admin.create(Map.of("bootstrap.servers", broker.getBrokersAsString()))) {
+      awaitConnected(frank);
+      UUID commandId = publish(earned("frank", 10, 10));
+      await().atMost(DELIVERY).until(() -> hasCommand(frank, "pointsUpdated", commandId));
+
+      await()
+          .during(Duration.ofSeconds(1))
+          .atMost(Duration.ofSeconds(5))
+          .until(
+              () ->
+                  admin
+                      .listConsumerGroupOffsets(instance.consumerGroup())
+                      .partitionsToOffsetAndMetadata()
+                      .get()
+                      .isEmpty());
     }
   }
 

@@ -2,6 +2,7 @@ package dev.rewards.api.commands;
 
 import dev.rewards.contracts.RewardsEvent;
 import dev.rewards.contracts.Topics;
+import dev.rewards.support.kafka.ReadingWithoutCommits;
 import dev.rewards.support.metrics.CommandHops;
 import java.util.Map;
 import java.util.UUID;
@@ -49,6 +50,7 @@ public class OutcomeWaiters {
       id = "api-outcomes",
       idIsGroup = false,
       groupId = "${rewards.api.outcome-group}",
+      containerPostProcessor = ReadingWithoutCommits.BEAN,
       topics = Topics.EVENTS,
       properties = "auto.offset.reset=latest")
   void on(RewardsEvent event, @Header(KafkaHeaders.RECEIVED_TIMESTAMP) long publishedAt) {

@@ -3,6 +3,7 @@ package dev.rewards.notifier.stream;
 import dev.rewards.contracts.RewardsEvent;
 import dev.rewards.contracts.Topics;
 import dev.rewards.notifier.clients.ClientRegistry;
+import dev.rewards.support.kafka.ReadingWithoutCommits;
 import dev.rewards.support.metrics.CommandHops;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -30,6 +31,7 @@ class EventListener {
       id = "notifier",
       idIsGroup = false,
       groupId = "#{@notifierInstance.consumerGroup()}",
+      containerPostProcessor = ReadingWithoutCommits.BEAN,
       topics = Topics.EVENTS,
       properties = "auto.offset.reset=latest")
   void on(RewardsEvent event, @Header(KafkaHeaders.RECEIVED_TIMESTAMP) long publishedAt) {

@@ -34,6 +34,11 @@ public class TopicDeclarations {
     return new ObservedClusterId(admin, templates);
   }
 
+  @Bean(ReadingWithoutCommits.BEAN)
+  ReadingWithoutCommits readingWithoutCommits() {
+    return new ReadingWithoutCommits();
+  }
+
   private static NewTopic topic(String name, TopicSettings settings) {
     return TopicBuilder.name(name)
         .partitions(settings.partitions())
