@@ -28,7 +28,14 @@ import org.h2.mvstore.MVMap;
  * document map holds, which a commit may be writing to the file at that moment (the group commit
  * runs beside the next commands): the file got a half-updated document, or the commit failed on the
  * change and left every later commit failing with it. A copy leaves the held instance as it was
- * until the map is given the changed one.
+ * until the map is given the changed one. A shallow copy is enough: mongo-java-server builds the
+ * changed values on a deep copy of its own and only replaces the found document's top-level
+ * entries.
+ *
+ * <p>Nor does it keep the collection's data size: mongo-java-server encodes a document to BSON to
+ * measure it, twice per update (before and after) and once per insert or delete, and writes the sum
+ * to the collection's metadata with every change. Only collection statistics ({@code collStats},
+ * {@code dbStats}) report it, which nothing here reads; they keep the size last recorded.
  */
 final class InsertionOrderedH2Collection extends H2Collection {
 
@@ -52,6 +59,11 @@ final class InsertionOrderedH2Collection extends H2Collection {
     this.documents = documents;
     this.meta = meta;
     this.lastPosition = meta.get(LAST_POSITION) instanceof Long last ? last : 0L;
+  }
+
+  @Override
+  protected boolean tracksDataSize() {
+    return false;
   }
 
   // the collection's lock is held: AbstractSynchronizedMongoCollection
@@ -93,7 +105,7 @@ final class InsertionOrderedH2Collection extends H2Collection {
   @Override
   protected Document getDocument(Object position) {
     Document held = super.getDocument(position);
-    return updating && held != null ? held.cloneDeeply() : held;
+    return updating && held != null ? held.clone() : held;
   }
 
   // documents found by scanning the collection
@@ -105,7 +117,7 @@ final class InsertionOrderedH2Collection extends H2Collection {
       return found;
     }
     List<Document> copies = new ArrayList<>();
-    found.forEach(held -> copies.add(held.cloneDeeply()));
+    found.forEach(held -> copies.add(held.clone()));
     return new QueryResult(copies, found.getCursorId());
   }
 }
