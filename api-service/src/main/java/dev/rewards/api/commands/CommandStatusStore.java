@@ -128,7 +128,14 @@ public class CommandStatusStore {
         return;
       } catch (RuntimeException e) {
         if (!running) {
-          log.warn("{} PENDING notes not written at shutdown: {}", batch.size(), e.getMessage());
+          // the store refuses at shutdown: the rest would fail the same way, a warning each
+          int left = batch.size() + unwritten.size();
+          unwritten.clear();
+          log.warn(
+              "{} PENDING notes not written at shutdown ({}); their commands are on the broker,"
+                  + " and the ledger records each one's status when it applies it",
+              left,
+              e.getMessage());
           return;
         }
         log.warn("PENDING notes not written yet ({}), retrying: {}", batch.size(), e.getMessage());
