@@ -99,18 +99,7 @@ class PreferWaitTests {
             "/rewards/add-points/waiter-earn",
             "{\"points\":50,\"category\":\"dining\",\"amount\":100}");
     EarnPoints earn = (EarnPoints) commands.awaitFor("waiter-earn").value();
-    announce(
-        new PointsEarned(
-            RewardsEvent.idFor(earn.commandId()),
-            earn.commandId(),
-            "waiter-earn",
-            StableIds.derive("transaction", earn.commandId()),
-            50,
-            "dining",
-            earn.amount(),
-            earn.purchasedAt(),
-            450,
-            Instant.now()));
+    announce(applied(earn, 450));
 
     HttpResponse<String> answer = response.get(10, TimeUnit.SECONDS);
 
@@ -133,18 +122,7 @@ class PreferWaitTests {
     CompletableFuture<HttpResponse<String>> response =
         post("/rewards/add-points/waiter-timed", "{\"points\":5,\"category\":\"x\",\"amount\":1}");
     EarnPoints earn = (EarnPoints) commands.awaitFor("waiter-timed").value();
-    announce(
-        new PointsEarned(
-            RewardsEvent.idFor(earn.commandId()),
-            earn.commandId(),
-            "waiter-timed",
-            StableIds.derive("transaction", earn.commandId()),
-            5,
-            "x",
-            earn.amount(),
-            earn.purchasedAt(),
-            5,
-            Instant.now()));
+    announce(applied(earn, 5));
 
     assertThat(response.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
     org.awaitility.Awaitility.await()
@@ -165,18 +143,7 @@ class PreferWaitTests {
         post(
             "/rewards/add-points/waiter-offsets", "{\"points\":5,\"category\":\"x\",\"amount\":1}");
     EarnPoints earn = (EarnPoints) commands.awaitFor("waiter-offsets").value();
-    announce(
-        new PointsEarned(
-            RewardsEvent.idFor(earn.commandId()),
-            earn.commandId(),
-            "waiter-offsets",
-            StableIds.derive("transaction", earn.commandId()),
-            5,
-            "x",
-            earn.amount(),
-            earn.purchasedAt(),
-            5,
-            Instant.now()));
+    announce(applied(earn, 5));
     assertThat(response.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
 
     String group = listeners.getListenerContainer("api-outcomes").getGroupId();
@@ -464,6 +431,23 @@ class PreferWaitTests {
         .header("Prefer", prefer)
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();
+  }
+
+  /**
+   * The outcome the ledger announces for {@code earn}, leaving the balance at {@code newBalance}.
+   */
+  private static PointsEarned applied(EarnPoints earn, long newBalance) {
+    return new PointsEarned(
+        RewardsEvent.idFor(earn.commandId()),
+        earn.commandId(),
+        earn.userId(),
+        StableIds.derive("transaction", earn.commandId()),
+        earn.points(),
+        earn.category(),
+        earn.amount(),
+        earn.purchasedAt(),
+        newBalance,
+        Instant.now());
   }
 
   private void announce(RewardsEvent event) {
