@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /** The clients connected to this instance, by the user they follow. */
@@ -48,14 +49,22 @@ public class ClientRegistry {
         });
   }
 
-  /** Queues the frames of one event for its user's clients and every all-events client. */
-  public void deliver(String userId, List<String> frames) {
+  /**
+   * Queues the frames of one event for its user's clients and every all-events client. The frames
+   * are built only if one of them is connected here: most events are for users who are not (a till
+   * posting purchases), and every instance reads every event.
+   */
+  public void deliver(String userId, Supplier<List<String>> frames) {
     Set<ClientConnection> followers = byUser.getOrDefault(userId, Set.of());
+    if (followers.isEmpty() && allEvents.isEmpty()) {
+      return;
+    }
+    List<String> built = frames.get();
     for (ClientConnection client : followers) {
-      pushAll(client, frames);
+      pushAll(client, built);
     }
     for (ClientConnection client : allEvents) {
-      pushAll(client, frames);
+      pushAll(client, built);
     }
   }
 

@@ -35,7 +35,7 @@ class EventListener {
       topics = Topics.EVENTS,
       properties = "auto.offset.reset=latest")
   void on(RewardsEvent event, @Header(KafkaHeaders.RECEIVED_TIMESTAMP) long publishedAt) {
-    clients.deliver(event.userId(), frames.of(event));
+    clients.deliver(event.userId(), () -> frames.of(event));
     hops.since(CommandHops.outcomeDelivery("notifier"), publishedAt);
   }
 }
