@@ -31,6 +31,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
@@ -39,6 +40,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * and exactly one outcome event must become visible.
  */
 @LedgerIntegrationTest
+// The cache's eviction retry is scheduled on the spied updater, from the scheduler's thread, and
+// Mockito's stubbing is not thread-safe: a retry while a test stubs the spy took the stubbing for
+// itself (SpyStubbing pauses the listener, not the scheduler). Here it runs once, at start.
+@TestPropertySource(properties = "rewards.cache.retry-interval=1h")
 class CrashRecoveryTests {
 
   @Value("${spring.kafka.bootstrap-servers}")
