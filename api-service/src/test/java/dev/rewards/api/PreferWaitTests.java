@@ -29,12 +29,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -146,19 +144,8 @@ class PreferWaitTests {
     announce(applied(earn, 5));
     assertThat(response.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
 
-    String group = listeners.getListenerContainer("api-outcomes").getGroupId();
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.getBrokersAsString()))) {
-      org.awaitility.Awaitility.await()
-          .during(java.time.Duration.ofSeconds(1))
-          .atMost(java.time.Duration.ofSeconds(5))
-          .until(
-              () ->
-                  admin
-                      .listConsumerGroupOffsets(group)
-                      .partitionsToOffsetAndMetadata()
-                      .get()
-                      .isEmpty());
-    }
+    KafkaTestClients.assertNoOffsetsCommitted(
+        broker.getBrokersAsString(), listeners.getListenerContainer("api-outcomes").getGroupId());
   }
 
   private long hopCount(String hop) {
@@ -226,13 +213,7 @@ class PreferWaitTests {
   @Test
   void answers202WhenNoOutcomeArrivesInTime() throws Exception {
     createUser("waiter-late");
-    HttpResponse<String> answer =
-        http.send(
-            request(
-                "/rewards/add-points/waiter-late",
-                "{\"points\":1,\"category\":\"x\",\"amount\":1}",
-                "wait=1"),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> answer = earnWaitingOneSecond("waiter-late");
 
     assertThat(answer.statusCode()).isEqualTo(202);
     assertThat(answer.headers().firstValue("Preference-Applied")).hasValue("wait=1");
@@ -284,13 +265,7 @@ class PreferWaitTests {
         .when(statuses)
         .decidedEvent(any());
     try {
-      HttpResponse<String> answer =
-          http.send(
-              request(
-                  "/rewards/add-points/waiter-threads",
-                  "{\"points\":1,\"category\":\"x\",\"amount\":1}",
-                  "wait=1"),
-              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> answer = earnWaitingOneSecond("waiter-threads");
 
       assertThat(answer.statusCode()).isEqualTo(202);
       assertThat(readingThreads)
@@ -307,13 +282,7 @@ class PreferWaitTests {
     createUser("waiter-store-down");
     doThrow(new MongoTimeoutException("store unreachable")).when(statuses).decidedEvent(any());
     try {
-      HttpResponse<String> answer =
-          http.send(
-              request(
-                  "/rewards/add-points/waiter-store-down",
-                  "{\"points\":1,\"category\":\"x\",\"amount\":1}",
-                  "wait=1"),
-              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> answer = earnWaitingOneSecond("waiter-store-down");
 
       assertThat(answer.statusCode())
           .as("the command is on the broker: never 'nothing was changed'")
@@ -423,6 +392,16 @@ class PreferWaitTests {
 
   private CompletableFuture<HttpResponse<String>> post(String path, String body) {
     return http.sendAsync(request(path, body, "wait=5"), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A one-point earn that waits one second for its outcome, which no test here announces. */
+  private HttpResponse<String> earnWaitingOneSecond(String userId) throws Exception {
+    return http.send(
+        request(
+            "/rewards/add-points/" + userId,
+            "{\"points\":1,\"category\":\"x\",\"amount\":1}",
+            "wait=1"),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpRequest request(String path, String body, String prefer) {

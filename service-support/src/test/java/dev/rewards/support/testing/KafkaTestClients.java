@@ -1,5 +1,7 @@
 package dev.rewards.support.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.rewards.contracts.RewardsEvent;
 import dev.rewards.support.kafka.ContractSerializer;
 import dev.rewards.support.kafka.EventDeserializer;
@@ -8,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -48,6 +52,26 @@ public final class KafkaTestClients {
   public static Consumer<String, byte[]> rawConsumer(String bootstrapServers) {
     return new KafkaConsumer<>(
         consumerConfig(bootstrapServers), new StringDeserializer(), new ByteArrayDeserializer());
+  }
+
+  /**
+   * Asserts that {@code group} holds no committed offsets, and still holds none a second later: a
+   * container commits right after the poll it handled, so a commit would show within that second.
+   */
+  public static void assertNoOffsetsCommitted(String bootstrapServers, String group) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+      await()
+          .during(Duration.ofSeconds(1))
+          .atMost(Duration.ofSeconds(5))
+          .until(
+              () ->
+                  admin
+                      .listConsumerGroupOffsets(group)
+                      .partitionsToOffsetAndMetadata()
+                      .get()
+                      .isEmpty());
+    }
   }
 
   /** Polls until {@code timeout} passes, returning everything received. */
