@@ -9,6 +9,8 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -25,6 +27,9 @@ public final class LocalStack {
   private final Deque<AutoCloseable> infrastructure = new ArrayDeque<>();
   private final List<ServiceProcess> services = new ArrayList<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
+
+  /** The embedded broker while it starts; null once it is among the infrastructure, or if none. */
+  private volatile CompletableFuture<LocalKafka> kafkaStarting;
 
   LocalStack(StackSettings settings) {
     this.settings = settings;
@@ -81,6 +86,7 @@ public final class LocalStack {
     credentials = Credentials.resolve(System.getenv(), settings.dataDir());
     startInfrastructure();
     boolean loadSamples = SampleData.storeIsEmpty(settings.mongoUri());
+    awaitKafka();
     startServices();
     if (loadSamples) {
       Console.step("Sample data  loading 3 users and 8 purchases through the API …");
@@ -115,13 +121,34 @@ public final class LocalStack {
         });
   }
 
+  /**
+   * Starts what is not already answering. The embedded broker, the slowest to start, starts in the
+   * background while the store and the cache start and the launcher reads the store; the services
+   * start once all three are ready ({@link #awaitKafka()}). Not sooner: four service JVMs starting
+   * beside the broker took the processor it needed and made it, their first need, ready later.
+   */
   private void startInfrastructure() {
     HostPort kafka = settings.kafkaAddress();
+    // logging set up before two threads first log at once: SLF4J would replay their first calls
+    // with a warning on the console
+    org.slf4j.LoggerFactory.getILoggerFactory();
     if (reuse("Kafka", kafka, "KAFKA_BOOTSTRAP_SERVERS")) {
-      infrastructure.push(
-          LocalKafka.start(
-              settings.dataDir().resolve("kafka"), kafka.port(), settings.kafkaControllerPort()));
-      Console.step("Kafka        ready (embedded KRaft broker on " + kafka + ")");
+      // checked here: the broker treats a listener it cannot bind as fatal and ends the process
+      if (!HostPort.isFree(settings.kafkaControllerPort())) {
+        throw new StackException(
+            ("Port %d, LOCAL_KAFKA_CONTROLLER_PORT (the embedded broker's controller), is already"
+                    + " in use. Is another local stack running? Stop it, or set"
+                    + " LOCAL_KAFKA_CONTROLLER_PORT to a free port.")
+                .formatted(settings.kafkaControllerPort()));
+      }
+      kafkaStarting =
+          CompletableFuture.supplyAsync(
+              () ->
+                  LocalKafka.start(
+                      settings.dataDir().resolve("kafka"),
+                      kafka.port(),
+                      settings.kafkaControllerPort()),
+              task -> new Thread(task, "kafka-start").start());
     }
     HostPort mongo = settings.mongoAddress();
     if (reuse("MongoDB", mongo, "MONGODB_URI")) {
@@ -133,6 +160,27 @@ public final class LocalStack {
       infrastructure.push(LocalRedis.start(settings.dataDir().resolve("redis"), redis.port()));
       Console.step("Redis        ready (redis-server on " + redis + ")");
     }
+  }
+
+  /** Waits for the embedded broker started in the background, if one was. */
+  private void awaitKafka() {
+    if (kafkaStarting == null) {
+      return;
+    }
+    LocalKafka kafka;
+    try {
+      kafka = kafkaStarting.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof StackException failed) {
+        throw failed;
+      }
+      throw new StackException("The embedded Kafka broker failed to start: " + e.getCause(), e);
+    }
+    synchronized (this) {
+      infrastructure.push(kafka);
+      kafkaStarting = null;
+    }
+    Console.step("Kafka        ready (embedded KRaft broker on " + settings.kafkaAddress() + ")");
   }
 
   /**
@@ -318,6 +366,7 @@ public final class LocalStack {
         Thread.currentThread().interrupt();
       }
     }
+    closeKafkaStillStarting();
     while (!infrastructure.isEmpty()) {
       try {
         infrastructure.pop().close();
@@ -326,5 +375,16 @@ public final class LocalStack {
       }
     }
     Console.step("Stopped. Data kept in " + settings.dataDir());
+  }
+
+  /**
+   * Stopped while the broker was starting: closes it if it got ready meanwhile. One still starting
+   * is not waited for; the process is ending, and the broker recovers its files at the next start.
+   */
+  private void closeKafkaStillStarting() {
+    LocalKafka started = kafkaStarting == null ? null : kafkaStarting.getNow(null);
+    if (started != null) {
+      started.close();
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.rewards.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -108,6 +109,26 @@ class LocalStackIT {
 
       assertThat(process.exitValue()).isNotZero();
       assertThat(errors).contains("Port " + port).contains("already in use");
+    }
+  }
+
+  @Test
+  void refusesToStartWhenTheBrokersControllerPortIsTaken() throws Exception {
+    RunningStack refused = new RunningStack(dataDir);
+    int controllerPort = Integer.parseInt(refused.env.get("LOCAL_KAFKA_CONTROLLER_PORT"));
+    try (ServerSocket taken =
+        new ServerSocket(controllerPort, 50, InetAddress.getLoopbackAddress())) {
+      Process process = refused.launch(ProcessBuilder.Redirect.PIPE);
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("launcher exited").isTrue();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      assertThat(process.exitValue()).isNotZero();
+      assertThat(errors)
+          .contains("Port " + controllerPort)
+          .contains("LOCAL_KAFKA_CONTROLLER_PORT")
+          .contains("already in use");
+      assertThat(output).doesNotContain("Services     starting");
     }
   }
 }
