@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts the whole Rewards system on one machine: infrastructure (each piece only if nothing
@@ -131,7 +132,7 @@ public final class LocalStack {
     HostPort kafka = settings.kafkaAddress();
     // logging set up before two threads first log at once: SLF4J would replay their first calls
     // with a warning on the console
-    org.slf4j.LoggerFactory.getILoggerFactory();
+    LoggerFactory.getILoggerFactory();
     if (reuse("Kafka", kafka, "KAFKA_BOOTSTRAP_SERVERS")) {
       // checked here: the broker treats a listener it cannot bind as fatal and ends the process
       if (!HostPort.isFree(settings.kafkaControllerPort())) {
@@ -382,9 +383,9 @@ public final class LocalStack {
    * is not waited for; the process is ending, and the broker recovers its files at the next start.
    */
   private void closeKafkaStillStarting() {
-    LocalKafka started = kafkaStarting == null ? null : kafkaStarting.getNow(null);
-    if (started != null) {
-      started.close();
+    CompletableFuture<LocalKafka> starting = kafkaStarting;
+    if (starting != null && starting.isDone() && !starting.isCompletedExceptionally()) {
+      starting.join().close();
     }
   }
 }
