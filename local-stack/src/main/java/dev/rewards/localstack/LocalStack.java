@@ -112,14 +112,18 @@ public final class LocalStack {
     ports.put("NOTIFIER_PORT (notifier-service)", settings.notifierPort());
     ports.put("LEDGER_PORT (ledger-worker)", settings.ledgerPort());
     ports.put("ANALYTICS_PORT (analytics-worker)", settings.analyticsPort());
-    ports.forEach(
-        (name, port) -> {
-          if (!HostPort.isFree(port)) {
-            throw new StackException(
-                "Port %d, %s, is already in use. Is another local stack running? Stop it, or set %s to a free port."
-                    .formatted(port, name, name.substring(0, name.indexOf(' '))));
-          }
-        });
+    ports.forEach(LocalStack::requireFree);
+  }
+
+  /**
+   * @param name the setting that chooses the port, then in brackets what uses it
+   */
+  private static void requireFree(String name, int port) {
+    if (!HostPort.isFree(port)) {
+      throw new StackException(
+          "Port %d, %s, is already in use. Is another local stack running? Stop it, or set %s to a free port."
+              .formatted(port, name, name.substring(0, name.indexOf(' '))));
+    }
   }
 
   /**
@@ -135,13 +139,9 @@ public final class LocalStack {
     LoggerFactory.getILoggerFactory();
     if (reuse("Kafka", kafka, "KAFKA_BOOTSTRAP_SERVERS")) {
       // checked here: the broker treats a listener it cannot bind as fatal and ends the process
-      if (!HostPort.isFree(settings.kafkaControllerPort())) {
-        throw new StackException(
-            ("Port %d, LOCAL_KAFKA_CONTROLLER_PORT (the embedded broker's controller), is already"
-                    + " in use. Is another local stack running? Stop it, or set"
-                    + " LOCAL_KAFKA_CONTROLLER_PORT to a free port.")
-                .formatted(settings.kafkaControllerPort()));
-      }
+      requireFree(
+          "LOCAL_KAFKA_CONTROLLER_PORT (the embedded broker's controller)",
+          settings.kafkaControllerPort());
       kafkaStarting =
           CompletableFuture.supplyAsync(
               () ->

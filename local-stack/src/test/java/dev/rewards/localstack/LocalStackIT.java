@@ -102,33 +102,38 @@ class LocalStackIT {
   void refusesToStartWhenAServicePortIsTaken() throws Exception {
     RunningStack refused = new RunningStack(dataDir);
     int port = Integer.parseInt(refused.env.get("PORT"));
-    try (ServerSocket taken = new ServerSocket(port)) {
-      Process process = refused.launch(ProcessBuilder.Redirect.PIPE);
-      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
 
-      assertThat(process.exitValue()).isNotZero();
-      assertThat(errors).contains("Port " + port).contains("already in use");
-    }
+    Refusal refusal = launchWithPortTaken(refused, port);
+
+    assertThat(refusal.errors()).contains("Port " + port).contains("already in use");
   }
 
   @Test
   void refusesToStartWhenTheBrokersControllerPortIsTaken() throws Exception {
     RunningStack refused = new RunningStack(dataDir);
     int controllerPort = Integer.parseInt(refused.env.get("LOCAL_KAFKA_CONTROLLER_PORT"));
-    try (ServerSocket taken =
-        new ServerSocket(controllerPort, 50, InetAddress.getLoopbackAddress())) {
-      Process process = refused.launch(ProcessBuilder.Redirect.PIPE);
+
+    Refusal refusal = launchWithPortTaken(refused, controllerPort);
+
+    assertThat(refusal.errors())
+        .contains("Port " + controllerPort)
+        .contains("LOCAL_KAFKA_CONTROLLER_PORT")
+        .contains("already in use");
+    assertThat(refusal.output()).doesNotContain("Services     starting");
+  }
+
+  /** What the launcher printed before it exited, unsuccessfully. */
+  private record Refusal(String output, String errors) {}
+
+  /** Launches the stack while something else listens on {@code port}; it must exit, failing. */
+  private static Refusal launchWithPortTaken(RunningStack stack, int port) throws Exception {
+    try (ServerSocket taken = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
+      Process process = stack.launch(ProcessBuilder.Redirect.PIPE);
       assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("launcher exited").isTrue();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-
-      assertThat(process.exitValue()).isNotZero();
-      assertThat(errors)
-          .contains("Port " + controllerPort)
-          .contains("LOCAL_KAFKA_CONTROLLER_PORT")
-          .contains("already in use");
-      assertThat(output).doesNotContain("Services     starting");
+      assertThat(process.exitValue()).as("exit code").isNotZero();
+      return new Refusal(output, errors);
     }
   }
 }
