@@ -1,11 +1,16 @@
 package dev.rewards.localstack;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 
 /** Progress lines for a person watching the start, each with the seconds since launch. */
 final class Console {
 
-  private static final long START = System.nanoTime();
+  /** When the launch command started its JVM: the first one's, if it handed over to a second. */
+  private static final long START_MILLIS =
+      Long.getLong(
+          ArchivedLauncher.STARTED_AT, ManagementFactory.getRuntimeMXBean().getStartTime());
+
   private static final PrintStream OUT = System.out;
 
   private Console() {}
@@ -26,6 +31,6 @@ final class Console {
   }
 
   static double seconds() {
-    return (System.nanoTime() - START) / 1e9;
+    return (System.currentTimeMillis() - START_MILLIS) / 1e3;
   }
 }

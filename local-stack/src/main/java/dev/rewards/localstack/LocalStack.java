@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -46,6 +47,11 @@ public final class LocalStack {
       System.exit(2);
       return;
     }
+    OptionalInt handedOver = ArchivedLauncher.handOverIfStartedFromTheJar(stack.settings);
+    if (handedOver.isPresent()) {
+      System.exit(handedOver.getAsInt());
+      return;
+    }
     // before anything logs: the embedded servers' log goes next to the services' logs
     System.setProperty("rewards.log.dir", stack.settings.dataDir().resolve("logs").toString());
     Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-stop"));
@@ -63,13 +69,19 @@ public final class LocalStack {
 
   /**
    * Appends how long this start took to {@code logs/start-up.log}, for the benchmark's start-up
-   * figures: one line per start, with how many services mapped a class data archive.
+   * figures: one line per start, with how many services, and whether the launcher, mapped a class
+   * data archive.
    */
   private void recordStartUp() {
     long fromArchive = services.stream().filter(ServiceProcess::fromArchive).count();
     String line =
-        "%s ready after %.1f s, %d of %d services from class data archives%n"
-            .formatted(java.time.Instant.now(), Console.seconds(), fromArchive, services.size());
+        "%s ready after %.1f s, %d of %d services from class data archives, the launcher %s%n"
+            .formatted(
+                java.time.Instant.now(),
+                Console.seconds(),
+                fromArchive,
+                services.size(),
+                ArchivedLauncher.mapsArchive() ? "too" : "not");
     try {
       java.nio.file.Files.writeString(
           settings.dataDir().resolve("logs").resolve("start-up.log"),

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The README's run command, end to end: the launcher starts embedded Kafka, store and Redis and the
  * four service processes, loads the samples, and a purchase posted over HTTP moves a balance. A
  * crashed service is restarted while the others keep running; a restart keeps the data and does not
- * load the samples twice; a stop leaves no process behind.
+ * load the samples twice; a stop leaves no process behind, and neither does a killed launcher.
  */
 class LocalStackIT {
 
@@ -86,16 +86,22 @@ class LocalStackIT {
     stack.start();
     assertThat(stack.saw("Sample data  skipped")).isTrue();
     List<String> starts = Files.readAllLines(dataDir.resolve("logs").resolve("start-up.log"));
-    assertThat(starts.get(0)).contains("0 of 4 services from class data archives");
+    assertThat(starts.get(0))
+        .contains("0 of 4 services from class data archives, the launcher not");
     assertThat(starts.get(starts.size() - 1))
-        .as("each service stopped cleanly left an archive the next start maps")
-        .contains("4 of 4 services from class data archives");
+        .as("each service and the launcher stopped cleanly left an archive the next start maps")
+        .contains("4 of 4 services from class data archives, the launcher too");
     assertThat(stack.credential("REWARDS_API_KEY"))
         .as("same key after a restart")
         .isEqualTo(apiKey);
     assertThat(stack.get("/rewards/points/it-user").body()).contains("\"totalPoints\":505");
     assertThat(stack.get("/rewards/points/user123").body()).contains("\"totalPoints\":415");
-    stack.stop();
+
+    List<ProcessHandle> running = stack.children();
+    stack.kill(); // SIGKILL: the launcher it handed over to must stop the stack by itself
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .untilAsserted(() -> assertThat(running).noneMatch(ProcessHandle::isAlive));
   }
 
   @Test

@@ -1,0 +1,155 @@
+package dev.rewards.localstack;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The launcher's own start from a class data archive. Before any service can start, the launcher's
+ * JVM loads the embedded broker's and store's classes (Kafka's alone are thousands); mapped from an
+ * archive, the broker is ready about two seconds sooner (docs/benchmarks.md, "The launcher's own
+ * class data archive").
+ *
+ * <p>A JVM maps an archive only if it was started with one, and only for classes from plain jars,
+ * so the process that {@code java -jar} started hands over: it starts a second launcher JVM from
+ * its jar extracted by {@link ClassDataSharing} (the services' rules: the archive is written at the
+ * first clean stop and keyed by the jar's content), with its own JVM options, and waits for it. A
+ * stop signal is passed on, the second JVM's exit code becomes this process's, and the second JVM
+ * stops the stack if this one is killed.
+ */
+final class ArchivedLauncher {
+
+  /** Set on the second JVM, the launcher proper. */
+  static final String HANDED_OVER = "rewards.launcher.handed-over";
+
+  /** When the first launcher JVM started (epoch ms), so that progress counts from the command. */
+  static final String STARTED_AT = "rewards.launcher.started-at";
+
+  /** Exit codes of a launcher stopped by Ctrl-C or SIGTERM, or ended normally. */
+  private static final Set<Integer> STOPPED_CLEANLY = Set.of(0, 128 + 2, 128 + 15);
+
+  /** Longer than the launcher's own stop: services in parallel (30 s each), then the broker. */
+  private static final Duration STOP_GRACE = Duration.ofMinutes(3);
+
+  private final Process launcher;
+  private final ClassDataSharing.Launch launch;
+  private boolean finished;
+
+  private ArchivedLauncher(Process launcher, ClassDataSharing.Launch launch) {
+    this.launcher = launcher;
+    this.launch = launch;
+  }
+
+  /**
+   * In the process {@code java -jar} started: runs the launcher in a second JVM mapping its archive
+   * (or writing it), until that one ends. In the second JVM: arranges that it stops with the first.
+   *
+   * @return the second JVM's exit code; empty if this process is to run the stack itself (it is the
+   *     second JVM, sharing is off, it was not started from a jar, or the hand-over failed)
+   */
+  static OptionalInt handOverIfStartedFromTheJar(StackSettings settings) {
+    if (Boolean.getBoolean(HANDED_OVER)) {
+      stopWhenTheFirstProcessEnds();
+      return OptionalInt.empty();
+    }
+    Path classPath = Path.of(System.getProperty("java.class.path", ""));
+    boolean startedFromAJar =
+        classPath.getFileName() != null
+            && classPath.getFileName().toString().endsWith(".jar")
+            && Files.isRegularFile(classPath);
+    return settings.classDataSharing() && startedFromAJar
+        ? handOver(settings, classPath)
+        : OptionalInt.empty();
+  }
+
+  private static OptionalInt handOver(StackSettings settings, Path executableJar) {
+    ClassDataSharing.Launch launch =
+        ClassDataSharing.prepare(
+            settings.dataDir(), "local-stack", "local-stack", executableJar, true);
+    if (launch.archive() == null) {
+      return OptionalInt.empty(); // not extracted; ClassDataSharing said why
+    }
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    command.add("-D" + HANDED_OVER + "=true");
+    command.add("-D" + STARTED_AT + "=" + ManagementFactory.getRuntimeMXBean().getStartTime());
+    command.addAll(launch.arguments());
+    Process process;
+    try {
+      process = new ProcessBuilder(command).inheritIO().start();
+    } catch (IOException e) {
+      Console.error("Starting the launcher from its class data archive failed: " + e.getMessage());
+      return OptionalInt.empty();
+    }
+    ArchivedLauncher handedOver = new ArchivedLauncher(process, launch);
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(handedOver::stop, "local-stack-stop-handed-over"));
+    try {
+      return OptionalInt.of(handedOver.finish(process.waitFor()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return OptionalInt.of(1);
+    }
+  }
+
+  /** In the second JVM: whether it maps an archive (the first start after a build writes one). */
+  static boolean mapsArchive() {
+    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .anyMatch(argument -> argument.startsWith("-XX:SharedArchiveFile="));
+  }
+
+  /**
+   * In the second JVM: stops the stack, as Ctrl-C would, if the first process is killed (SIGKILL
+   * gives it no chance to pass a stop on), so that no broker or service is left behind.
+   */
+  private static void stopWhenTheFirstProcessEnds() {
+    ProcessHandle.current()
+        .parent()
+        .ifPresent(
+            first ->
+                first
+                    .onExit()
+                    .thenRun(
+                        () -> {
+                          Console.error("The launcher's first process is gone; stopping.");
+                          System.exit(1);
+                        }));
+  }
+
+  /** On this process's stop: passes it on and waits for the launcher to finish its own. */
+  private void stop() {
+    launcher.destroy();
+    try {
+      if (launcher.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        finish(launcher.exitValue());
+      } else {
+        Console.error(
+            "The launcher did not stop within " + STOP_GRACE.toMinutes() + " min; ending it");
+        launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+        launcher.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Keeps the archive a cleanly stopped launcher wrote; one that failed to start loaded too few
+   * classes to be worth mapping.
+   */
+  private synchronized int finish(int exitCode) {
+    if (!finished && STOPPED_CLEANLY.contains(exitCode)) {
+      launch.keepArchive();
+    }
+    finished = true;
+    return exitCode;
+  }
+}
