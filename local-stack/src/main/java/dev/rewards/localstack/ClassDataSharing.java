@@ -90,7 +90,11 @@ final class ClassDataSharing {
     }
   }
 
-  /** The jar extracted into a directory named by its size and time, extracting it if needed. */
+  /**
+   * The jar extracted into a directory named by its content, extracting it if needed. The
+   * extraction is made beside it and renamed when whole, so that a process stopped while extracting
+   * never leaves a directory with some of the jars.
+   */
   private static Path extracted(Path cds, String module, Path executableJar)
       throws IOException, InterruptedException {
     Path directory = cds.resolve(module + "-" + contentKey(executableJar));
@@ -99,6 +103,7 @@ final class ClassDataSharing {
     }
     Files.createDirectories(cds);
     removeOlderExtractions(cds, module);
+    Path partial = cds.resolve(directory.getFileName() + ".partial");
     Process extract =
         new ProcessBuilder(
                 ProcessHandle.current().info().command().orElse("java"),
@@ -108,7 +113,7 @@ final class ClassDataSharing {
                 "extract",
                 "--force",
                 "--destination",
-                directory.toString())
+                partial.toString())
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
@@ -116,6 +121,7 @@ final class ClassDataSharing {
       extract.destroyForcibly();
       throw new IOException("extracting " + executableJar.getFileName() + " failed");
     }
+    Files.move(partial, directory, StandardCopyOption.ATOMIC_MOVE);
     return directory;
   }
 
