@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ArchivedLauncher {
 
-  /** Set on the second JVM, the launcher proper. */
-  static final String HANDED_OVER = "rewards.launcher.handed-over";
+  /** Set on the second JVM, the launcher proper: the first process's pid. */
+  static final String HANDED_OVER_BY = "rewards.launcher.handed-over-by";
 
   /** When the first launcher JVM started (epoch ms), so that progress counts from the command. */
   static final String STARTED_AT = "rewards.launcher.started-at";
@@ -55,8 +55,9 @@ final class ArchivedLauncher {
    *     second JVM, sharing is off, it was not started from a jar, or the hand-over failed)
    */
   static OptionalInt handOverIfStartedFromTheJar(StackSettings settings) {
-    if (Boolean.getBoolean(HANDED_OVER)) {
-      stopWhenTheFirstProcessEnds();
+    Long firstProcess = Long.getLong(HANDED_OVER_BY);
+    if (firstProcess != null) {
+      stopWhenItEnds(firstProcess);
       return OptionalInt.empty();
     }
     Path classPath = Path.of(System.getProperty("java.class.path", ""));
@@ -79,7 +80,7 @@ final class ArchivedLauncher {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-    command.add("-D" + HANDED_OVER + "=true");
+    command.add("-D" + HANDED_OVER_BY + "=" + ProcessHandle.current().pid());
     command.add("-D" + STARTED_AT + "=" + ManagementFactory.getRuntimeMXBean().getStartTime());
     command.addAll(launch.arguments());
     Process process;
@@ -107,21 +108,17 @@ final class ArchivedLauncher {
   }
 
   /**
-   * In the second JVM: stops the stack, as Ctrl-C would, if the first process is killed (SIGKILL
-   * gives it no chance to pass a stop on), so that no broker or service is left behind.
+   * In the second JVM: stops the stack, as Ctrl-C would, when the first process ends (SIGKILL gives
+   * it no chance to pass a stop on), so that no broker or service is left behind. By pid, not as
+   * the parent: a parent already gone has been replaced by init.
    */
-  private static void stopWhenTheFirstProcessEnds() {
-    ProcessHandle.current()
-        .parent()
-        .ifPresent(
-            first ->
-                first
-                    .onExit()
-                    .thenRun(
-                        () -> {
-                          Console.error("The launcher's first process is gone; stopping.");
-                          System.exit(1);
-                        }));
+  private static void stopWhenItEnds(long firstProcess) {
+    Runnable stop =
+        () -> {
+          Console.error("The launcher's first process is gone; stopping.");
+          System.exit(1);
+        };
+    ProcessHandle.of(firstProcess).ifPresentOrElse(first -> first.onExit().thenRun(stop), stop);
   }
 
   /** On this process's stop: passes it on and waits for the launcher to finish its own. */
