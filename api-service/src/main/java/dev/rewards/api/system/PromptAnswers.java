@@ -18,7 +18,8 @@ class PromptAnswers {
 
   @Bean
   static BeanPostProcessor promptFutureAnswers(Environment environment) {
-    Duration wait = environment.getProperty(WAIT, Duration.class, Duration.ofMillis(250));
+    // the default lives in application.yml, beside the setting it reads
+    Duration wait = environment.getRequiredProperty(WAIT, Duration.class);
     return new BeanPostProcessor() {
       @Override
       public Object postProcessAfterInitialization(Object bean, String name) {

@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockServletContext;
 import org.springframework.test.web.servlet.MockMvc;
@@ -80,6 +83,12 @@ class PromptFutureHandlerTests {
   void startWeb() {
     context = new AnnotationConfigWebApplicationContext();
     context.setServletContext(new MockServletContext());
+    // the service's default; "shortly" (20 ms) completes within it, "late" never does
+    context
+        .getEnvironment()
+        .getPropertySources()
+        .addFirst(
+            new MapPropertySource("wait", Map.of(PromptAnswers.WAIT, Duration.ofMillis(250))));
     context.register(Web.class);
     context.refresh();
     mvc = MockMvcBuilders.webAppContextSetup(context).build();
