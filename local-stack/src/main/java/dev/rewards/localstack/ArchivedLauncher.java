@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The launcher's own start from a class data archive. Before any service can start, the launcher's
@@ -38,14 +37,7 @@ final class ArchivedLauncher {
   /** Longer than the launcher's own stop: services in parallel (30 s each), then the broker. */
   private static final Duration STOP_GRACE = Duration.ofMinutes(3);
 
-  private final Process launcher;
-  private final ClassDataSharing.Launch launch;
-  private boolean finished;
-
-  private ArchivedLauncher(Process launcher, ClassDataSharing.Launch launch) {
-    this.launcher = launcher;
-    this.launch = launch;
-  }
+  private ArchivedLauncher() {}
 
   /**
    * In the process {@code java -jar} started: runs the launcher in a second JVM mapping its archive
@@ -90,11 +82,12 @@ final class ArchivedLauncher {
       Console.error("Starting the launcher from its class data archive failed: " + e.getMessage());
       return OptionalInt.empty();
     }
-    ArchivedLauncher handedOver = new ArchivedLauncher(process, launch);
+    // runs at every end of this process, also when the second JVM ended first and this one exits
+    // with its code: the one place that keeps the archive
     Runtime.getRuntime()
-        .addShutdownHook(new Thread(handedOver::stop, "local-stack-stop-handed-over"));
+        .addShutdownHook(new Thread(() -> stop(process, launch), "local-stack-stop-handed-over"));
     try {
-      return OptionalInt.of(handedOver.finish(process.waitFor()));
+      return OptionalInt.of(process.waitFor());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return OptionalInt.of(1);
@@ -121,32 +114,15 @@ final class ArchivedLauncher {
     ProcessHandle.of(firstProcess).ifPresentOrElse(first -> first.onExit().thenRun(stop), stop);
   }
 
-  /** On this process's stop: passes it on and waits for the launcher to finish its own. */
-  private void stop() {
-    launcher.destroy();
-    try {
-      if (launcher.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-        finish(launcher.exitValue());
-      } else {
-        Console.error(
-            "The launcher did not stop within " + STOP_GRACE.toMinutes() + " min; ending it");
-        launcher.descendants().forEach(ProcessHandle::destroyForcibly);
-        launcher.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   /**
-   * Keeps the archive a cleanly stopped launcher wrote; one that failed to start loaded too few
-   * classes to be worth mapping.
+   * On this process's stop: passes it on, waits for the launcher to finish its own, and keeps the
+   * archive if it stopped cleanly (one that failed to start loaded too few classes to be worth
+   * mapping).
    */
-  private synchronized int finish(int exitCode) {
-    if (!finished && STOPPED_CLEANLY.contains(exitCode)) {
+  private static void stop(Process launcher, ClassDataSharing.Launch launch) {
+    OptionalInt exitCode = GracefulStop.of(launcher, "The launcher", STOP_GRACE);
+    if (exitCode.isPresent() && STOPPED_CLEANLY.contains(exitCode.getAsInt())) {
       launch.keepArchive();
     }
-    finished = true;
-    return exitCode;
   }
 }

@@ -146,18 +146,8 @@ final class ServiceProcess {
    * Asks the service to stop (SIGTERM, graceful shutdown) and waits; forces it after {@code grace}.
    */
   void stop(Duration grace) {
-    process.destroy();
-    try {
-      if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-        Console.error(name + " did not stop within " + grace.toSeconds() + "s; killing it");
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      } else {
-        launch.keepArchive(); // a clean exit wrote it whole
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
+    if (GracefulStop.of(process, name, grace).isPresent()) {
+      launch.keepArchive(); // a clean exit wrote it whole
     }
   }
 
